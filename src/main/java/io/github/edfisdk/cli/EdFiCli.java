@@ -1,0 +1,7 @@
+package io.github.edfisdk.cli;
+
+public final class EdFiCli {
+    public static void main(String[] args) {
+        System.out.println("edfi");
+    }
+}
