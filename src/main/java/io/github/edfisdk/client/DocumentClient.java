@@ -53,8 +53,7 @@ public final class DocumentClient {
         HttpUrl url = url(resourcePath, null);
         Request request = request(url, options).post(body(document)).build();
         try (Response response = execute(request)) {
-            return new WriteResult(response.code(), idFromLocation(response.header("Location")),
-                    response.header("ETag"), response.code() == 201);
+            return WriteResult.of(response.code(), response.headers().toMultimap());
         }
     }
 
@@ -264,20 +263,5 @@ public final class DocumentClient {
 
     private static String kind(JsonElement e) {
         return e.isJsonArray() ? "an array" : e.isJsonObject() ? "an object" : e.isJsonNull() ? "null" : "a value";
-    }
-
-    private static String idFromLocation(String location) {
-        if (location == null || location.isBlank()) {
-            return null;
-        }
-        String l = location.strip();
-        int query = l.indexOf('?');
-        if (query >= 0) {
-            l = l.substring(0, query);
-        }
-        while (l.endsWith("/")) {
-            l = l.substring(0, l.length() - 1);
-        }
-        return l.substring(l.lastIndexOf('/') + 1);
     }
 }
