@@ -89,6 +89,7 @@ public final class Paginator<T> implements Iterable<T> {
         private Iterator<T> page = List.<T>of().iterator();
         private int offset;
         private boolean lastPageSeen;
+        private OptionalLong total = OptionalLong.empty(); // reported once (first page) and remembered
 
         @Override
         public boolean hasNext() {
@@ -96,8 +97,10 @@ public final class Paginator<T> implements Iterable<T> {
                 Page<T> next = fetch();
                 List<T> items = next.items() == null ? List.of() : next.items();
                 offset += items.size();
-                lastPageSeen = items.size() < pageSize
-                        || (next.totalCount().isPresent() && offset >= next.totalCount().getAsLong());
+                if (next.totalCount() != null && next.totalCount().isPresent()) {
+                    total = next.totalCount();
+                }
+                lastPageSeen = items.size() < pageSize || (total.isPresent() && offset >= total.getAsLong());
                 page = items.iterator();
             }
             return page.hasNext();
