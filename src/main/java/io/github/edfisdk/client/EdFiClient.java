@@ -182,6 +182,25 @@ public final class EdFiClient implements AutoCloseable {
         }
     }
 
+    /** A generated API call without a result ({@code execute()} of POST, PUT, DELETE). */
+    @FunctionalInterface
+    public interface ApiRun {
+        /** Runs the call. */
+        void execute() throws Exception;
+    }
+
+    /**
+     * Like {@link #call(ApiCall)} for calls without a result:
+     * {@code client.run(() -> api.deleteStudentById(id).execute())}.
+     */
+    public void run(ApiRun call) {
+        try {
+            call.execute();
+        } catch (Exception e) {
+            throw EdFiException.from(e);
+        }
+    }
+
     /** The shared authenticated OkHttpClient (for requests the SDK has no method for). */
     public OkHttpClient httpClient() {
         return http;
