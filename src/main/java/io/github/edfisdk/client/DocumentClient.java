@@ -5,7 +5,13 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import io.github.edfisdk.model.DataStandard;
+import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.NaturalKey;
+import io.github.edfisdk.model.PropertyPath;
+import io.github.edfisdk.model.ResourceModel;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,14 +39,17 @@ public final class DocumentClient {
 
     private final OkHttpClient http;
     private final Supplier<HttpUrl> dataUrl;
+    private final Supplier<DataStandard> dataStandard;
 
     /**
-     * @param http    the authenticated client (retry, OAuth and logging interceptors)
-     * @param dataUrl the data API URL ({@code …/data/v3/}), resolved lazily (discovery)
+     * @param http         the authenticated client (retry, OAuth and logging interceptors)
+     * @param dataUrl      the data API URL ({@code …/data/v3/}), resolved lazily (discovery)
+     * @param dataStandard the Data Standard of the server (for natural-key look-ups), resolved lazily
      */
-    public DocumentClient(OkHttpClient http, Supplier<HttpUrl> dataUrl) {
+    public DocumentClient(OkHttpClient http, Supplier<HttpUrl> dataUrl, Supplier<DataStandard> dataStandard) {
         this.http = http;
         this.dataUrl = dataUrl;
+        this.dataStandard = dataStandard;
     }
 
     /** POST (upsert by natural key): 201 when created, 200 when an item with the same key was replaced. */
@@ -63,6 +72,31 @@ public final class DocumentClient {
      */
     public WriteResult createOrUpdateByNaturalKey(String resourcePath, JsonObject document) {
         return post(resourcePath, ServerFields.strip(document), RequestOptions.none());
+    }
+
+    /**
+     * The stored item with the same natural key as {@code document} (identity fields of the Data Standard's model,
+     * descriptor values and strings compared ignoring case), found with the GET query parameters of the spec.
+     *
+     * @param document a document carrying at least its identity fields
+     * @throws IllegalArgumentException the resource is unknown or {@code document} lacks identity fields
+     */
+    public Optional<JsonObject> findByNaturalKey(String resourcePath, JsonObject document) {
+        ResourceModel resource = EdFiModel.of(dataStandard.get()).require(resourcePath);
+        NaturalKey key = resource.naturalKey(document);
+        if (!key.isComplete()) {
+            throw new IllegalArgumentException(resource.name() + ": the document lacks identity fields " + key.missing());
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (PropertyPath identity : resource.identity()) {
+            resource.queryParameterPaths().entrySet().stream()
+                    .filter(e -> e.getValue().contains(identity))
+                    .findFirst()
+                    .ifPresent(e -> identity.get(document)
+                            .filter(JsonElement::isJsonPrimitive)
+                            .ifPresent(v -> params.putIfAbsent(e.getKey(), v.getAsString())));
+        }
+        return query(resourcePath, params).stream().filter(item -> resource.naturalKey(item).equals(key)).findFirst();
     }
 
     /** PUT the whole document to {@code /{id}}; 204 with the new ETag. */

@@ -60,7 +60,7 @@ public final class EdFiClient implements AutoCloseable {
             data.addInterceptor(new OAuthInterceptor(tokens));
         }
         this.http = data.addInterceptor(new RedactingLoggingInterceptor(b.logger, b.logLevel)).build();
-        this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()));
+        this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()), this::dataStandard);
     }
 
     /** A builder; {@code baseUrl} is required, {@code credentials} for every data call. */

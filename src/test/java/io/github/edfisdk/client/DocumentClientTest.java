@@ -179,6 +179,32 @@ class DocumentClientTest {
     }
 
     @Test
+    void findByNaturalKeyQueriesByTheIdentityAndMatchesExactly() {
+        String other = "{\"id\":\"1\",\"schoolReference\":{\"schoolId\":255901001},\"studentReference\":{\"studentUniqueId\":\"604822\"},"
+                + "\"entryDate\":\"2021-08-24\"}";
+        String match = "{\"id\":\"2\",\"schoolReference\":{\"schoolId\":255901001},\"studentReference\":{\"studentUniqueId\":\"604822\"},"
+                + "\"entryDate\":\"2021-08-23\",\"entryGradeLevelDescriptor\":\"uri://ed-fi.org/GradeLevelDescriptor#Ninth grade\"}";
+        ods.respond(json(200, "[" + other + "," + match + "]").setHeader("Total-Count", "2"), json(200, "[]"));
+        JsonObject wanted = JsonParser.parseString("{\"schoolReference\":{\"schoolId\":255901001},"
+                + "\"studentReference\":{\"studentUniqueId\":\"604822\"},\"entryDate\":\"2021-08-23\"}").getAsJsonObject();
+        try (EdFiClient client = ods.client().build()) {
+            JsonObject found = client.documents().findByNaturalKey("/ed-fi/studentSchoolAssociations", wanted).orElseThrow();
+            assertEquals("2", found.get("id").getAsString());
+            assertTrue(client.documents().findByNaturalKey("studentSchoolAssociations", wanted).isEmpty());
+            JsonObject partial = wanted.deepCopy();
+            partial.remove("entryDate");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> client.documents().findByNaturalKey("studentSchoolAssociations", partial));
+            assertTrue(e.getMessage().contains("entryDate"), e.getMessage());
+        }
+        HttpUrl url = ods.dataRequests.get(0).getRequestUrl();
+        assertEquals("/data/v3/ed-fi/studentSchoolAssociations", url.encodedPath());
+        assertEquals("255901001", url.queryParameter("schoolId"));
+        assertEquals("604822", url.queryParameter("studentUniqueId"));
+        assertEquals("2021-08-23", url.queryParameter("entryDate"));
+    }
+
+    @Test
     void baseUrlMayBeTheDataUrl() {
         ods.respond(json(200, "{}"));
         try (EdFiClient client = EdFiClient.builder().baseUrl(ods.server.url("/data/v3").toString())

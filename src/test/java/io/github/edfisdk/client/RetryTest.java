@@ -2,6 +2,7 @@ package io.github.edfisdk.client;
 
 import static io.github.edfisdk.client.FakeOds.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,6 +103,16 @@ class RetryTest {
         OkHttpClient noSilentRetry = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
         try (EdFiClient client = ods.client().httpClient(noSilentRetry).build()) {
             assertTrue(client.documents().get("students", "x").get("ok").getAsBoolean());
+        }
+        assertEquals(2, ods.dataRequests.size());
+    }
+
+    @Test
+    void readTimeoutIsConfigurableAndRetried() {
+        ods.respond(json(200, "{\"slow\":true}").setHeadersDelay(1, java.util.concurrent.TimeUnit.SECONDS),
+                json(200, "{\"slow\":false}"));
+        try (EdFiClient client = ods.client().readTimeout(Duration.ofMillis(200)).build()) {
+            assertFalse(client.documents().get("students", "x").get("slow").getAsBoolean());
         }
         assertEquals(2, ods.dataRequests.size());
     }
