@@ -119,6 +119,9 @@ final class DocumentStore implements AutoCloseable {
                 throw ApiProblem.optimisticLock();
             }
             String id = old != null ? old.id() : newId();
+            if (old != null) {
+                keepIdentitySpelling(r, old.doc(), clean);
+            }
             StoredItem item = new StoredItem(r, id, key.canonical(), clean, etagClock.incrementAndGet(), now(), refs);
             write(item);
             if (old != null) {
@@ -297,6 +300,25 @@ final class DocumentStore implements AutoCloseable {
             }
         });
         return keys;
+    }
+
+    /**
+     * An upsert matched the stored item ignoring case; like the ODS (which does not rewrite key columns) the item keeps
+     * the spelling of its identifying values.
+     */
+    private static void keepIdentitySpelling(ResourceModel r, JsonObject stored, JsonObject incoming) {
+        for (io.github.edfisdk.model.PropertyPath p : r.identity()) {
+            com.google.gson.JsonElement old = p.get(stored).orElse(null);
+            JsonObject parent = incoming;
+            List<String> segs = p.segments();
+            for (int i = 0; i < segs.size() - 1 && parent != null; i++) {
+                com.google.gson.JsonElement next = parent.get(segs.get(i));
+                parent = next != null && next.isJsonObject() ? next.getAsJsonObject() : null;
+            }
+            if (old != null && parent != null) {
+                parent.add(p.leaf(), old);
+            }
+        }
     }
 
     private void write(StoredItem item) {
