@@ -143,9 +143,8 @@ final class ResourceEndpoints {
                 default -> {
                     List<PropertyPath> paths = r.queryParameter(name);
                     if (!paths.isEmpty()) {
-                        PropertyPath p = paths.get(0);
                         String wanted = KeyValues.canonical(new JsonPrimitive(value));
-                        filters.add(item -> matches(p, item.doc(), wanted));
+                        filters.add(item -> matches(paths, item.doc(), wanted));
                     }
                     // Parameters the resource does not have are ignored, as the API does.
                 }
@@ -171,9 +170,15 @@ final class ResourceEndpoints {
         return resp;
     }
 
-    private static boolean matches(PropertyPath p, JsonObject doc, String wanted) {
-        JsonElement v = p.get(doc).orElse(null);
-        return v != null && v.isJsonPrimitive() && KeyValues.canonical(v).equals(wanted);
+    /** A unified key name (schoolId of schoolReference and calendarReference) matches on whichever path is present. */
+    private static boolean matches(List<PropertyPath> paths, JsonObject doc, String wanted) {
+        for (PropertyPath p : paths) {
+            JsonElement v = p.get(doc).orElse(null);
+            if (v != null && v.isJsonPrimitive()) {
+                return KeyValues.canonical(v).equals(wanted);
+            }
+        }
+        return false;
     }
 
     private static int intParameter(String value, String name) {
