@@ -19,10 +19,14 @@ final class RawHttp {
     final String token;
 
     RawHttp(EdFiSandbox sb) {
-        this.baseUrl = sb.baseUrl();
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(sb.tokenUrl()))
+        this(sb.baseUrl(), sb.key(), sb.secret());
+    }
+
+    RawHttp(String baseUrl, String key, String secret) {
+        this.baseUrl = baseUrl;
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrl + "/oauth/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", basic(sb.key(), sb.secret()))
+                .header("Authorization", basic(key, secret))
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
         this.token = JsonParser.parseString(r.body()).getAsJsonObject().get("access_token").getAsString();
     }
