@@ -113,7 +113,7 @@ public final class DocumentValidator {
                 }
                 // Dates also accept a date-time form (the API reads "2024-08-23T00:00:00" as that date).
                 Pattern pattern = t == ScalarType.TIME ? TIME : DATE_TIME;
-                if (!pattern.matcher(s).matches()) {
+                if (!pattern.matcher(s).matches() || (t != ScalarType.TIME && !isCalendarDate(s))) {
                     errors.add(new ValidationError(at, typeMessage(p, v)));
                 }
             }
@@ -296,6 +296,16 @@ public final class DocumentValidator {
             long l = n.longValueExact();
             return t != ScalarType.INT32 || (l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE);
         } catch (ArithmeticException e) {
+            return false;
+        }
+    }
+
+    /** 2024-02-30 has the right shape but is not a date. */
+    private static boolean isCalendarDate(String s) {
+        try {
+            java.time.LocalDate.parse(s.substring(0, 10));
+            return true;
+        } catch (java.time.DateTimeException e) {
             return false;
         }
     }
