@@ -28,13 +28,30 @@ final class Journal implements AutoCloseable {
     static final String FILE_NAME = "sandbox-journal.jsonl";
 
     private final Path file;
+    private final FileChannel lockChannel;
+    private final java.nio.channels.FileLock lock;
     private OutputStream out;
 
     Journal(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
+            // Two sandboxes appending to one journal would interleave their writes: the second one is refused.
+            // The operating system releases the lock when the process dies, even by kill -9.
+            lockChannel = FileChannel.open(dataDir.resolve("sandbox.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            java.nio.channels.FileLock l;
+            try {
+                l = lockChannel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+                l = null; // another sandbox in this JVM holds it
+            }
+            lock = l;
+            if (lock == null) {
+                lockChannel.close();
+                throw new IllegalStateException("The data directory " + dataDir + " is in use by another running sandbox");
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create data directory " + dataDir, e);
+            throw new UncheckedIOException("Cannot use data directory " + dataDir + ": " + e.getMessage(), e);
         }
         this.file = dataDir.resolve(FILE_NAME);
     }
@@ -100,6 +117,8 @@ final class Journal implements AutoCloseable {
             if (out != null) {
                 out.close();
             }
+            lock.release();
+            lockChannel.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -145,6 +145,16 @@ class SandboxPersistenceTest {
     }
 
     @Test
+    void oneDataDirectoryServesOneSandbox() {
+        try (EdFiSandbox sb = EdFiSandbox.builder().seed(Seed.EMPTY).dataDir(dataDir).start()) {
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> EdFiSandbox.builder().seed(Seed.EMPTY).dataDir(dataDir).start());
+            assertTrue(e.getMessage().contains("in use by another running sandbox"), e.getMessage());
+        }
+        EdFiSandbox.builder().seed(Seed.EMPTY).dataDir(dataDir).start().close();
+    }
+
+    @Test
     void aTornLastLineIsDropped() throws Exception {
         try (EdFiSandbox sb = EdFiSandbox.builder().seed(Seed.MINIMAL).dataDir(dataDir).start()) {
             assertEquals(201, new RawHttp(sb).post("/ed-fi/students", SandboxWriteTest.student("T-1", "Kept")).statusCode());
