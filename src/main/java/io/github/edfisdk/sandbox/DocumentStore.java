@@ -42,6 +42,9 @@ final class DocumentStore implements AutoCloseable {
     private final Map<String, StoredItem> byKey = new HashMap<>();
     /** target key -> referring resource name -> number of referring items. */
     private final Map<String, Map<String, Integer>> referrers = new HashMap<>();
+    /** Seed items (id -> etag, id -> resource): what the journal need not repeat. */
+    private final Map<String, Long> seededEtags = new HashMap<>();
+    private final Map<String, String> seededResources = new HashMap<>();
     private final AtomicLong etagClock = new AtomicLong(System.currentTimeMillis() * 1000);
 
     DocumentStore(EdFiModel model, Journal journal) {
@@ -55,7 +58,7 @@ final class DocumentStore implements AutoCloseable {
         if (journal == null) {
             return 0;
         }
-        return journal.replay(entry -> {
+        int replayed = journal.replay(entry -> {
             ResourceModel r = model.require(entry.get("resource").getAsString());
             String id = entry.get("id").getAsString();
             lock.writeLock().lock();
@@ -86,6 +89,45 @@ final class DocumentStore implements AutoCloseable {
                 lock.writeLock().unlock();
             }
         });
+        // Every update appends a line; when most lines are superseded, start the next run from a compact journal.
+        List<JsonObject> live = liveEntries();
+        if (replayed > 1000 && replayed > 2 * live.size()) {
+            journal.compact(live);
+        }
+        return replayed;
+    }
+
+    /**
+     * The journal entries that rebuild the current state on top of the seed: a put for every item that is not an
+     * unchanged seed item, a delete for every seed item that is gone.
+     */
+    private List<JsonObject> liveEntries() {
+        lock.readLock().lock();
+        try {
+            List<JsonObject> out = new ArrayList<>();
+            java.util.Set<String> present = new java.util.HashSet<>();
+            for (LinkedHashMap<String, StoredItem> t : byResource.values()) {
+                for (StoredItem item : t.values()) {
+                    present.add(item.id());
+                    Long seedEtag = seededEtags.get(item.id());
+                    if (seedEtag == null || seedEtag != item.etag()) {
+                        out.add(putEntry(item));
+                    }
+                }
+            }
+            seededEtags.forEach((id, etag) -> {
+                if (!present.contains(id)) {
+                    JsonObject del = new JsonObject();
+                    del.addProperty("op", "delete");
+                    del.addProperty("resource", seededResources.get(id));
+                    del.addProperty("id", id);
+                    out.add(del);
+                }
+            });
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** Stores seed data: not journaled (seeding is repeated on every start), ids derived from the key so they are stable. */
@@ -101,7 +143,10 @@ final class DocumentStore implements AutoCloseable {
             if (old != null) {
                 remove(old);
             }
-            put(new StoredItem(r, id, key.canonical(), clean, etagClock.incrementAndGet(), now(), refs));
+            StoredItem item = new StoredItem(r, id, key.canonical(), clean, etagClock.incrementAndGet(), now(), refs);
+            put(item);
+            seededEtags.put(id, item.etag());
+            seededResources.put(id, r.name());
         } finally {
             lock.writeLock().unlock();
         }
@@ -322,9 +367,12 @@ final class DocumentStore implements AutoCloseable {
     }
 
     private void write(StoredItem item) {
-        if (journal == null) {
-            return;
+        if (journal != null) {
+            journal.append(putEntry(item));
         }
+    }
+
+    private static JsonObject putEntry(StoredItem item) {
         JsonObject entry = new JsonObject();
         entry.addProperty("op", "put");
         entry.addProperty("resource", item.resource().name());
@@ -332,7 +380,7 @@ final class DocumentStore implements AutoCloseable {
         entry.addProperty("etag", item.etag());
         entry.addProperty("lastModified", item.lastModified().toString());
         entry.add("doc", item.doc());
-        journal.append(entry);
+        return entry;
     }
 
     private void put(StoredItem item) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -99,6 +100,30 @@ final class Journal implements AutoCloseable {
             throw new UncheckedIOException("Cannot open " + file, e);
         }
         return count;
+    }
+
+    /**
+     * Replaces the journal by these entries (the live state), crash-safely: written to a new file, forced to disk,
+     * then renamed over the old one. Called after {@link #replay}, before any append.
+     */
+    void compact(List<JsonObject> entries) {
+        Path tmp = file.resolveSibling(FILE_NAME + ".compacting");
+        try {
+            out.close();
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                for (JsonObject e : entries) {
+                    ch.write(java.nio.ByteBuffer.wrap((e.toString() + "\n").getBytes(StandardCharsets.UTF_8)));
+                }
+                ch.force(true);
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            out = new FileOutputStream(file.toFile(), true);
+            LOG.info("Compacted " + file + " to " + entries.size() + " entries");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot compact " + file, e);
+        }
     }
 
     /** Appends one entry; returns once the operating system has the bytes. Callers serialise calls. */
