@@ -77,7 +77,7 @@ final class DocumentStore implements AutoCloseable {
                     if (old == null) {
                         old = byKey.get(key.canonical());
                     }
-                    List<String> refs = resolveReferences(r, doc, false);
+                    List<String> refs = dependencies(r, doc, false);
                     StoredItem item = new StoredItem(r, id, key.canonical(), doc, etag,
                             Instant.parse(entry.get("lastModified").getAsString()), refs);
                     if (old != null) {
@@ -138,8 +138,7 @@ final class DocumentStore implements AutoCloseable {
             NaturalKey key = r.naturalKey(clean);
             StoredItem old = byKey.get(key.canonical());
             String id = old != null ? old.id() : stableId(key.canonical());
-            checkDescriptors(r, clean);
-            List<String> refs = resolveReferences(r, clean, true);
+            List<String> refs = dependencies(r, clean, true);
             if (old != null) {
                 remove(old);
             }
@@ -157,8 +156,7 @@ final class DocumentStore implements AutoCloseable {
         NaturalKey key = r.naturalKey(clean);
         lock.writeLock().lock();
         try {
-            checkDescriptors(r, clean);
-            List<String> refs = resolveReferences(r, clean, true);
+            List<String> refs = dependencies(r, clean, true);
             StoredItem old = byKey.get(key.canonical());
             if (ifMatch != null && (old == null || !etagMatches(ifMatch, old))) {
                 throw ApiProblem.optimisticLock();
@@ -200,8 +198,7 @@ final class DocumentStore implements AutoCloseable {
                     throw ApiProblem.nonUniqueIdentity(r.name());
                 }
             }
-            checkDescriptors(r, clean);
-            List<String> refs = resolveReferences(r, clean, true);
+            List<String> refs = dependencies(r, clean, true);
             StoredItem item = new StoredItem(r, id, key.canonical(), clean, etagClock.incrementAndGet(), now(), refs);
             write(item);
             Map<String, Integer> referring = keyChanged ? referrers.remove(old.key()) : null;
@@ -309,28 +306,40 @@ final class DocumentStore implements AutoCloseable {
 
     // --- under the write lock ---
 
-    private void checkDescriptors(ResourceModel r, JsonObject doc) {
+    /**
+     * The keys of the items the document depends on: its descriptor values and the targets of its references (so a
+     * DELETE of any of them is refused while the document exists). When {@code strict}, an unknown descriptor value
+     * is a 400 and a missing reference target a 409, as the API answers; replayed journal entries are not strict.
+     */
+    private List<String> dependencies(ResourceModel r, JsonObject doc, boolean strict) {
+        List<String> keys = new ArrayList<>(4);
         List<ValidationError> errors = new ArrayList<>();
         ModelWalker.descriptors(r.body(), doc, "$", (p, value, path) -> {
-            if (!descriptorExists(p.descriptorName(), value)) {
+            String key = descriptorKey(p.descriptorName(), value);
+            if (key != null && byKey.containsKey(key)) {
+                keys.add(key);
+            } else {
                 errors.add(new ValidationError(path, p.descriptorName() + " value '" + value + "' does not exist."));
             }
         });
-        if (!errors.isEmpty()) {
+        if (strict && !errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
+        keys.addAll(resolveReferences(r, doc, strict));
+        return keys;
     }
 
-    private boolean descriptorExists(String descriptorName, String uri) {
+    /** The natural key a descriptor value has as an item of its descriptor resource, or null when it cannot have one. */
+    private String descriptorKey(String descriptorName, String uri) {
         ResourceModel d = model.resource(descriptorName).orElse(null);
         if (d == null || !DescriptorUri.isWellFormed(uri)) {
-            return false;
+            return null;
         }
         DescriptorUri u = DescriptorUri.parse(uri);
         JsonObject doc = new JsonObject();
         doc.addProperty("namespace", u.descriptorNamespace());
         doc.addProperty("codeValue", u.codeValue());
-        return byKey.containsKey(d.naturalKey(doc).canonical());
+        return d.naturalKey(doc).canonical();
     }
 
     /** The keys the document's references resolve to; a missing target is a 409 when {@code strict}. */
