@@ -72,7 +72,7 @@ public final class ScenarioPageParser {
             boolean continuation = !t.isEmpty() && (line.startsWith(" ") || line.startsWith("\t"));
             if (section.startsWith("prerequisite")) {
                 Matcher b = BULLET.matcher(t);
-                if (b.matches() && !line.startsWith("  ")) {
+                if (b.matches()) { // nested bullets are items too
                     prerequisites.add(b.group(1).trim());
                 } else if (continuation && !prerequisites.isEmpty()) {
                     int last = prerequisites.size() - 1;
@@ -212,9 +212,12 @@ public final class ScenarioPageParser {
         StringBuilder pending = new StringBuilder();
         for (String s : split) {
             String c = clean(s);
-            pending.append(c);
-            if (c.endsWith("/") || c.endsWith("-")) {
-                continue; // "9/30/<br/>[Current School Year]": one date broken over two lines
+            pending.append(pending.length() > 0 && c.startsWith("|") ? " " : "").append(c);
+            if (c.endsWith("/") || c.endsWith("-")
+                    || openBrackets(pending) > 0) {
+                // "9/30/<br/>[Current School Year]" (a date) and "[\"ELA-01\" if possible<br/><br/>| system value]"
+                // (a placeholder) are one value broken over lines
+                continue;
             }
             if (pending.length() > 0) {
                 parts.add(pending.toString());
@@ -225,6 +228,14 @@ public final class ScenarioPageParser {
             parts.add(pending.toString());
         }
         return new Cell(r, parts, changed);
+    }
+
+    private static int openBrackets(CharSequence s) {
+        int d = 0;
+        for (int i = 0; i < s.length(); i++) {
+            d += s.charAt(i) == '[' ? 1 : s.charAt(i) == ']' ? -1 : 0;
+        }
+        return d;
     }
 
     /** Removes markdown: bold, backticks, escapes, mailto links; collapses spaces. */
