@@ -91,8 +91,10 @@ class ScenarioCheckerTest {
         JsonObject other = new JsonObject();
         other.addProperty("cteProgramServiceDescriptor", "uri://ed-fi.org/CTEProgramServiceDescriptor#Agriculture");
         other.addProperty("cipCode", "01.0000");
-        services.add(0, other); // order differs and an extra item is present
-        services.get(1).getAsJsonObject().addProperty("primaryIndicator", false);
+        JsonObject original = services.get(0).getAsJsonObject();
+        services.set(0, other); // order differs and an extra item is present
+        services.add(original);
+        original.addProperty("primaryIndicator", false);
         CheckReport r = cte(1).check(actual);
         assertEquals(Verdict.WRONG_VALUE, r.check("cteProgramServices[0].primaryIndicator").orElseThrow().verdict());
         assertEquals(Verdict.PASS, r.check("cteProgramServices[0].cipCode").orElseThrow().verdict());
