@@ -22,6 +22,8 @@ public record PayloadProblem(Kind kind, int line, String property, String messag
         UNRESOLVED_VALUE,
         /** The spec requires a property the built payload lacks. */
         MISSING_REQUIRED,
+        /** A reference key the table leaves out, taken from the same key elsewhere in the payload (a warning). */
+        INFERRED_KEY,
         /** The scenario's column is empty. */
         NO_VALUES
     }

@@ -96,7 +96,7 @@ public final class ScenarioBuilder {
             Set<String> unknown = new HashSet<>();
             entries.stream().filter(e -> !e.value().isKnown()).forEach(e -> unknown.add(e.displayPath()));
             List<PayloadProblem> missing = new ArrayList<>();
-            missingRequired(page.resource().body(), body, "", missing);
+            missingRequired(page.resource().body(), body, body, false, "", missing);
             for (PayloadProblem p : missing) {
                 if (unknown.stream().noneMatch(u -> u.equals(p.property()) || u.startsWith(p.property() + ".")
                         || u.startsWith(p.property() + "["))) {
@@ -284,23 +284,55 @@ public final class ScenarioBuilder {
         }
     }
 
-    /** Reports spec-required properties missing from the body, and from every object and item it holds. */
-    private static void missingRequired(ObjectType type, JsonObject obj, String prefix, List<PayloadProblem> problems) {
+    /**
+     * Reports spec-required properties missing from the body, and from every object and item it holds. A key of a
+     * reference the table leaves out is taken from the same key elsewhere in the payload (a root property or a
+     * root reference, e.g. {@code classPeriodReference.schoolId} from {@code schoolReference.schoolId}) when that
+     * gives exactly one value: Ed-Fi unifies keys of the same name within a resource. That is reported as a warning.
+     */
+    private static void missingRequired(ObjectType type, JsonObject obj, JsonObject root, boolean inReference,
+                                        String prefix, List<PayloadProblem> problems) {
         for (Property p : type.properties()) {
             String path = prefix + p.name();
             JsonElement v = obj.get(p.name());
+            if ((v == null || v.isJsonNull()) && p.required() && inReference && p.type() == null) {
+                Set<JsonElement> found = new HashSet<>();
+                List<String> from = new ArrayList<>();
+                if (root.has(p.name()) && root.get(p.name()).isJsonPrimitive()) {
+                    found.add(root.get(p.name()));
+                    from.add(p.name());
+                }
+                for (String k : root.keySet()) {
+                    JsonElement r = root.get(k);
+                    if (r.isJsonObject() && r != obj && r.getAsJsonObject().has(p.name())
+                            && r.getAsJsonObject().get(p.name()).isJsonPrimitive()) {
+                        found.add(r.getAsJsonObject().get(p.name()));
+                        from.add(k + "." + p.name());
+                    }
+                }
+                if (found.size() == 1) {
+                    v = found.iterator().next();
+                    obj.add(p.name(), v);
+                    problems.add(new PayloadProblem(PayloadProblem.Kind.INFERRED_KEY, 0, path, "the table gives no "
+                            + path + "; " + v + " taken from " + String.join(", ", from) + " (Ed-Fi unifies keys"
+                            + " of the same name)", false));
+                    continue;
+                }
+            }
             if (v == null || v.isJsonNull()) {
                 if (p.required()) {
                     problems.add(new PayloadProblem(PayloadProblem.Kind.MISSING_REQUIRED, 0, path,
                             "the Data Standard requires " + path + " and the table gives no value for it", true));
                 }
             } else if (p.type() != null && v.isJsonObject()) {
-                missingRequired(p.type(), v.getAsJsonObject(), path + ".", problems);
+                missingRequired(p.type(), v.getAsJsonObject(), root, p.kind() == Property.Kind.REFERENCE,
+                        path + ".", problems);
             } else if (p.type() != null && v.isJsonArray()) {
                 JsonArray arr = v.getAsJsonArray();
                 for (int i = 0; i < arr.size(); i++) {
                     if (arr.get(i).isJsonObject()) {
-                        missingRequired(p.type(), arr.get(i).getAsJsonObject(), path + "[" + i + "].", problems);
+                        missingRequired(p.type(), arr.get(i).getAsJsonObject(), root, false, path + "[" + i + "].",
+                                problems);
                     }
                 }
             }

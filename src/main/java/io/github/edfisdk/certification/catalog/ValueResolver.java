@@ -90,6 +90,21 @@ public final class ValueResolver {
                     + " ScenarioContext.builder().systemValue(\"Future Date\", \"2026-06-30\")");
         }
         if (PLACEHOLDER.matcher(compact).find()) {
+            // "[Native URI]/AcademicSubjectDescriptor": placeholders inside a value, from the context
+            Matcher ph = PLACEHOLDER.matcher(compact);
+            StringBuilder sb = new StringBuilder();
+            boolean all = true;
+            while (ph.find()) {
+                String key = ph.group();
+                String v = ctx.systemValue(key).orElse(key.equalsIgnoreCase("[Native URI]")
+                        ? ctx.descriptorNamespace() : null);
+                all &= v != null;
+                ph.appendReplacement(sb, Matcher.quoteReplacement(v == null ? key : v));
+            }
+            ph.appendTail(sb);
+            if (all) {
+                return typed(sb.toString(), property);
+            }
             return new ExpectedValue.Unresolved(t, "placeholder with no value: give one with"
                     + " ScenarioContext.builder().systemValue(\"" + t + "\", value)");
         }

@@ -239,6 +239,30 @@ class TableQuirksTest {
     }
 
     @Test
+    void referenceKeysTheTableOmitsAreUnifiedWithTheSameKeyAndReported() {
+        ScenarioPayload bell = CertificationScenarios.sisV4(CTX).page("BellSchedule").scenario(1).payload();
+        assertEquals(255901107, bell.json().getAsJsonArray("classPeriods").get(0).getAsJsonObject()
+                .getAsJsonObject("classPeriodReference").get("schoolId").getAsInt());
+        assertTrue(bell.problems().stream().anyMatch(p -> p.kind() == PayloadProblem.Kind.INFERRED_KEY && !p.blocking()
+                && p.message().contains("schoolReference.schoolId")), bell.problems().toString());
+        assertTrue(bell.isComplete(), bell.problems().toString());
+        // the v5 Grade page keys gradingPeriodReference by periodSequence (DS4); DS5 needs gradingPeriodName
+        ScenarioPayload grade = CertificationScenarios.sisV5(CTX.toBuilder().acceptSuggestedSystemValues(true).build())
+                .page("Grade").scenario(1).payload();
+        assertTrue(grade.blockingProblems().stream().anyMatch(p -> p.kind() == PayloadProblem.Kind.MISSING_REQUIRED
+                && p.property().equals("gradingPeriodReference.gradingPeriodName")), grade.problems().toString());
+    }
+
+    @Test
+    void placeholdersInsideValues() {
+        ScenarioPayload mapping = CertificationScenarios.sisV4(CTX.toBuilder()
+                .systemValue("[URI of mapped value]", "uri://vendor.example").build()).page("Mapping").scenario(1).payload();
+        assertEquals("uri://ed-fi.org/AcademicSubjectDescriptor", mapping.json().get("namespace").getAsString());
+        assertEquals("uri://vendor.example/AcademicSubjectDescriptor", mapping.json().get("mappedNamespace").getAsString());
+        assertTrue(mapping.isComplete(), mapping.problems().toString());
+    }
+
+    @Test
     void valueResolverTypesByTheSpec() {
         Property cip = EdFiModel.of(DataStandard.DS4).require("StudentCTEProgramAssociation").body()
                 .property("cteProgramServices").orElseThrow().type().property("cipCode").orElseThrow();
