@@ -115,7 +115,10 @@ final class PropertyResolver {
             d = declared.get(loose(name));
         }
         if (d != null) {
-            return Optional.of(d);
+            String path = String.join(".", d.prefix.stream().map(Property::name).toList());
+            String last = d.prefix.get(d.prefix.size() - 1).name();
+            return Optional.of(name.equals(last) ? new Ctx(d.prefix, d.type, "")
+                    : new Ctx(d.prefix, d.type, "container " + name + " -> " + path + " (" + d.rule + ")"));
         }
         Optional<Ctx> searched = search(name);
         if (searched.isPresent()) {

@@ -46,6 +46,7 @@ public final class ScenarioPageParser {
         List<int[]> listNumbers = new ArrayList<>();
         List<String> listItems = new ArrayList<>();
         String section = "";
+        boolean itemOpen = false;
         int tableStart = -1;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -83,9 +84,12 @@ public final class ScenarioPageParser {
                 if (m.matches()) {
                     listNumbers.add(new int[]{Integer.parseInt(m.group(1))});
                     listItems.add(m.group(2).trim());
-                } else if (continuation && !listItems.isEmpty()) {
+                    itemOpen = true;
+                } else if (continuation && itemOpen && !listItems.isEmpty()) {
                     int last = listItems.size() - 1;
                     listItems.set(last, listItems.get(last) + " " + t);
+                } else {
+                    itemOpen = false; // a blank line or other text (notes, bullets) ends the item
                 }
             }
         }
