@@ -222,7 +222,18 @@ public final class ScenarioChecker {
 
     /** The actual item matching the expected one by identity (else by all expected values), not yet used. */
     private JsonObject match(JsonObject expItem, JsonArray actArr, ObjectType type, String arrayPath) {
-        if (expItem == null || actArr == null) {
+        if (actArr == null) {
+            return null;
+        }
+        if (expItem == null) {
+            // Nothing of the item could be built (e.g. only system values): take the first item not matched yet.
+            Set<Integer> u = used.computeIfAbsent(arrayPath, x -> new HashSet<>());
+            for (int i = 0; i < actArr.size(); i++) {
+                if (!u.contains(i) && actArr.get(i).isJsonObject()) {
+                    u.add(i);
+                    return actArr.get(i).getAsJsonObject();
+                }
+            }
             return null;
         }
         List<Property> keys = new ArrayList<>();
