@@ -28,6 +28,9 @@ import java.util.Optional;
  *   <li>another resource's name: its reference in this resource ({@code Calendars} is {@code calendarReference}),
  *       else the page's resource.</li>
  * </ol>
+ * <p>When no container matches, a scalar or descriptor of exactly the row's name on the resource itself is taken
+ * (pages written for an older model, e.g. the behaviors of StudentDisciplineIncidentBehaviorAssociation).
+ *
  * <p>Properties (column 2) within the container: exact; any case; a known alias ({@link #ALIASES}); the name plus
  * "Descriptor"; singular/plural; a spelling at most 2 edits away ({@code schooYearTypeReference}) when only one
  * property is that close; a key of a reference of the container (flattened reference keys, e.g.
@@ -69,6 +72,13 @@ final class PropertyResolver {
         }
         Optional<Ctx> ctx = container(container);
         if (ctx.isEmpty()) {
+            // The page describes an older model (e.g. behaviors[] that DS 4.0 flattened onto the resource): a
+            // property of exactly this name on the resource itself is taken, and the rule says so.
+            Optional<Property> onRoot = resource.body().property(property);
+            if (onRoot.isPresent() && onRoot.get().type() == null) {
+                return PropertyResolution.resolved(List.of(onRoot.get()), "container " + container
+                        + " is not in " + resource.name() + "; " + property + " found on the resource");
+            }
             return PropertyResolution.unresolved("container '" + container + "' matches no resource, reference,"
                     + " collection or type of " + resource.name());
         }

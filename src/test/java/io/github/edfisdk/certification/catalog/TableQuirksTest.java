@@ -207,6 +207,10 @@ class TableQuirksTest {
                 row(v4("StudentSchoolAssociation"), "Calendars", "calendarCode", 0).resolution().path().toString());
         assertEquals("identificationCodes", row(v4("Course"), "Courses", "courseIdentificationCodes", 0).resolution().path().toString());
         assertEquals("value", row(v4("Mapping"), "DescriptorMapping", "Value", 0).resolution().path().toString());
+        TableRow behavior = row(v4("StudentDisciplineIncidentBehaviorAssociation"),
+                "studentDisciplineIncidentAssociationBehaviors", "behaviorDescriptor", 0);
+        assertEquals("behaviorDescriptor", behavior.resolution().path().toString());
+        assertTrue(behavior.resolution().rule().contains("found on the resource"), behavior.resolution().rule());
         // a property the Data Standard does not have is reported with the row's line
         ScenarioPage v5Grade = v5("Grade");
         TableRow periodSequence = row(v5Grade, "gradingPeriodReference", "periodSequence", 0);
