@@ -52,6 +52,45 @@ public record ScenarioPage(Suite suite, String source, String title, String reso
                         + source + " (scenarios: " + scenarios().stream().map(s -> s.number() + " " + s.verb()).toList() + ")"));
     }
 
+    /**
+     * The POST scenario whose item a DELETE step removes: the only POST, else the POST whose description shares the
+     * most words with the step's ("Delete the grade for the elementary student" -> "Create a Grade ... elementary
+     * school student"); empty when two POSTs tie (the runner must ask).
+     */
+    public Optional<Scenario> deleteTarget(Scenario delete) {
+        List<Scenario> posts = scenarios().stream().filter(s -> s.verb() == Scenario.Verb.POST).toList();
+        if (posts.size() == 1) {
+            return Optional.of(posts.get(0));
+        }
+        java.util.Set<String> words = words(delete.description());
+        Scenario best = null;
+        int bestScore = -1;
+        boolean tie = false;
+        for (Scenario p : posts) {
+            java.util.Set<String> w = words(p.description());
+            w.retainAll(words);
+            if (w.size() > bestScore) {
+                best = p;
+                bestScore = w.size();
+                tie = false;
+            } else if (w.size() == bestScore) {
+                tie = true;
+            }
+        }
+        return tie || bestScore <= 0 ? Optional.empty() : Optional.ofNullable(best);
+    }
+
+    private static java.util.Set<String> words(String text) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+")) {
+            if (w.length() > 3 && !java.util.Set.of("create", "delete", "record", "with", "that", "from", "this")
+                    .contains(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
     /** The rows whose property could not be placed in the spec. */
     public List<TableRow> unresolvedRows() {
         return rows.stream().filter(r -> !r.resolution().isResolved()).toList();

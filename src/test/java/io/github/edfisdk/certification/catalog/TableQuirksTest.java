@@ -79,6 +79,17 @@ class TableQuirksTest {
         assertEquals(2, program.deleteSteps().get(0).number());
         assertEquals(Scenario.Verb.DELETE, program.step(2).orElseThrow().verb());
         assertEquals(6, v4("StudentSchoolAssociation").deleteSteps().get(0).number());
+        assertEquals(1, program.deleteTarget(program.deleteSteps().get(0)).orElseThrow().number());
+        int deletes = 0;
+        for (Suite s : Suite.values()) {
+            for (ScenarioPage p : ScenarioCatalog.of(s).pages()) {
+                for (Scenario d : p.deleteSteps()) {
+                    deletes++;
+                    assertTrue(p.deleteTarget(d).isPresent(), p.source() + " " + d);
+                }
+            }
+        }
+        assertEquals(24, deletes); // TABLE-FORMAT-NOTES: DELETE steps on 24 pages
     }
 
     @Test
