@@ -92,6 +92,27 @@ class SeedScenarioTest {
     }
 
     @Test
+    void aMissingTableFileNamesTheFile() {
+        java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                () -> CertificationScenarios.sisV4(CTX).table(Path.of("no-such-table.md")));
+        assertTrue(e.getMessage().contains("no-such-table.md"), e.getMessage());
+        IllegalArgumentException unknown = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CertificationScenarios.sisV4(CTX).page("NoSuchResource"));
+        assertTrue(unknown.getMessage().contains("NoSuchResource") && unknown.getMessage().contains("sis-v4"));
+        IllegalArgumentException noScenario = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CertificationScenarios.sisV4(CTX).page("StudentCTEProgramAssociation").scenario(3));
+        assertTrue(noScenario.getMessage().contains("No scenario 3"), noScenario.getMessage());
+    }
+
+    @Test
+    void payloadsCannotBeChangedThroughTheirJson() {
+        ScenarioPayload p = CertificationScenarios.sisV4(CTX).page("StudentCTEProgramAssociation").scenario(1).payload();
+        p.json().remove("beginDate");
+        p.body().remove("beginDate");
+        assertTrue(p.json().has("beginDate"));
+    }
+
+    @Test
     void namespaceAndSchoolYearAreConfigurable() {
         ScenarioContext ctx = ScenarioContext.builder().schoolYear(2027).descriptorNamespace("uri://state.edu/").build();
         JsonObject j = CertificationScenarios.sisV4(ctx).page("student-cte-program-association-scenarios.md")

@@ -26,6 +26,12 @@ public record ScenarioPayload(ScenarioPage page, Scenario scenario, ScenarioCont
         problems = List.copyOf(problems);
     }
 
+    /** A copy of the JSON body (the payload stays unchanged whatever the caller does with it). */
+    @Override
+    public JsonObject body() {
+        return body.deepCopy();
+    }
+
     /** A copy of the JSON body (generic form, e.g. for the runner). */
     public JsonObject json() {
         return body.deepCopy();
