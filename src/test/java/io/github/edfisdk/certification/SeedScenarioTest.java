@@ -105,6 +105,19 @@ class SeedScenarioTest {
     }
 
     @Test
+    void identityQueryFindsTheItem() {
+        ScenarioPayload p = CertificationScenarios.sisV4(CTX).page("StudentCTEProgramAssociation").scenario(2).payload();
+        java.util.Map<String, String> q = p.identityQuery();
+        assertEquals("2024-08-23", q.get("beginDate"));
+        assertEquals("222222", q.get("studentUniqueId"));
+        assertEquals("Career and Technical Education", q.get("programName"));
+        assertEquals("uri://ed-fi.org/ProgramTypeDescriptor#Career and Technical Education", q.get("programTypeDescriptor"));
+        assertTrue(p.naturalKey().isComplete(), p.naturalKey().toString());
+        assertEquals(p.naturalKey(), CertificationScenarios.sisV4(CTX).page("StudentCTEProgramAssociation").scenario(1)
+                .payload().naturalKey());
+    }
+
+    @Test
     void payloadsCannotBeChangedThroughTheirJson() {
         ScenarioPayload p = CertificationScenarios.sisV4(CTX).page("StudentCTEProgramAssociation").scenario(1).payload();
         p.json().remove("beginDate");

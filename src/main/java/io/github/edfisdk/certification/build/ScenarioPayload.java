@@ -60,6 +60,31 @@ public record ScenarioPayload(ScenarioPage page, Scenario scenario, ScenarioCont
                 : io.github.edfisdk.ds5.resources.invoker.JSON.getGson();
     }
 
+    /** The natural key of the body (what identifies the item in the ODS; check {@code isComplete()} on it). */
+    public io.github.edfisdk.model.NaturalKey naturalKey() {
+        return page.resource().naturalKey(body);
+    }
+
+    /**
+     * The GET query that finds this scenario's item: each identity property of the body under the API's query
+     * name, e.g. {@code beginDate=2024-08-23, studentUniqueId=222222, programName=...}. Descriptor values are full
+     * URIs, as the API expects. Identity values the body lacks are left out (see {@link #naturalKey()}).
+     */
+    public java.util.Map<String, String> identityQuery() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (page.resource() == null) {
+            return out;
+        }
+        for (java.util.Map.Entry<String, io.github.edfisdk.model.PropertyPath> q
+                : page.resource().queryParameters().entrySet()) {
+            if (page.resource().identity().contains(q.getValue())) {
+                q.getValue().get(body).filter(com.google.gson.JsonElement::isJsonPrimitive)
+                        .ifPresent(v -> out.put(q.getKey(), v.getAsString()));
+            }
+        }
+        return out;
+    }
+
     @Override
     public String toString() {
         return page.resourceName() + " " + scenario + (basedOn > 0 ? " (based on scenario " + basedOn + ")" : "")
