@@ -1,7 +1,6 @@
 package io.github.edfisdk.certification;
 
 import io.github.edfisdk.certification.catalog.ScenarioCatalog;
-import io.github.edfisdk.certification.catalog.ScenarioPage;
 import io.github.edfisdk.certification.catalog.Suite;
 import java.util.List;
 
@@ -44,9 +43,5 @@ public class SuiteScenarios {
     /** Same suite, another context. */
     public SuiteScenarios with(ScenarioContext other) {
         return CertificationScenarios.of(suite(), other);
-    }
-
-    static ScenarioPage require(ScenarioCatalog c, String name) {
-        return c.require(name);
     }
 }

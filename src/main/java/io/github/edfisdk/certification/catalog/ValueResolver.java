@@ -78,7 +78,7 @@ public final class ValueResolver {
             return yearValue(ctx.schoolYear() - 5, t, property);
         }
         if ((m = MDY_PLACEHOLDER.matcher(compact)).matches() || (m = YMD_PLACEHOLDER.matcher(compact)).matches()) {
-            int month = Integer.parseInt(m.group(compact.startsWith("[") ? 1 : 1));
+            int month = Integer.parseInt(m.group(1));
             int day = Integer.parseInt(m.group(2));
             return date(t, () -> ctx.dateInSchoolYear(month, day));
         }
