@@ -139,6 +139,26 @@ class ScenarioCatalogTest {
     }
 
     @Test
+    void pagesArePackagedOnTheClassPath() throws Exception {
+        String shared = System.getProperty("edfi.shared.dir");
+        System.clearProperty("edfi.shared.dir");
+        try {
+            org.junit.jupiter.api.Assumptions.assumeTrue(EdFiFiles.sharedDir().isEmpty(), "EDFI_SHARED_DIR is set");
+            assertEquals(42, Suite.SIS_V4.pageFiles().size());
+            assertEquals(45, Suite.SIS_V5.pageFiles().size());
+            try (var in = EdFiFiles.open("certification/sis-v4/test-scenarios/student-cte-program-association-scenarios.md")) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                ScenarioPage p = new ScenarioPageParser(Suite.SIS_V4).parse("classpath", text);
+                assertEquals(2, p.scenarios().size());
+            }
+        } finally {
+            if (shared != null) {
+                System.setProperty("edfi.shared.dir", shared);
+            }
+        }
+    }
+
+    @Test
     void pageLookupByNameOrFile() {
         ScenarioCatalog c = ScenarioCatalog.of(Suite.SIS_V4);
         assertEquals(c.require("StudentCTEProgramAssociation"), c.require("studentCTEProgramAssociations"));
