@@ -20,8 +20,8 @@ import java.util.Optional;
  *
  * <p><b>System values.</b> Cells such as {@code ["207220" if possible | system value]} or
  * {@code [System calculated value | 3]} take the value the tester's system assigned. Give it with
- * {@link Builder#systemValue(String, String)} keyed by the placeholder text, by the suggested value ("207220") or
- * by the property path ("staffUniqueId"); or accept the suggested values with
+ * {@link Builder#systemValue(String, String)} keyed by the suggested value ("207220"), by the property path
+ * ("courseReference.courseCode") or by the placeholder text ("[System Value]"), looked up in that order; or accept the suggested values with
  * {@link Builder#acceptSuggestedSystemValues(boolean)}. Without either the value is reported as missing, never
  * guessed. Other placeholders ({@code [High School calendarCode]}, "Future Date") are given the same way.
  */
@@ -102,7 +102,7 @@ public final class ScenarioContext {
         return acceptSuggestedSystemValues;
     }
 
-    /** The value given for a placeholder, suggested value or property path, tried in that order. */
+    /** The first value given for one of the keys (suggested value, property path, placeholder text ...). */
     public Optional<String> systemValue(String... keys) {
         for (String k : keys) {
             if (k != null && systemValues.containsKey(k)) {

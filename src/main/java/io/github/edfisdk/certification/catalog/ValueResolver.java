@@ -47,10 +47,6 @@ public final class ValueResolver {
         if (t.isEmpty()) {
             return new ExpectedValue.Absent();
         }
-        String given = ctx.systemValue(t).orElse(null);
-        if (given != null) {
-            return typed(given, property);
-        }
         String suggested = null;
         boolean system = false;
         Matcher m = IF_POSSIBLE.matcher(t);
@@ -64,11 +60,16 @@ public final class ValueResolver {
             system = true;
         }
         if (system) {
-            String v = ctx.systemValue(suggested, path).orElse(null);
+            // most specific first: "207220" of ["207220" if possible | system value], the path, the cell text
+            String v = ctx.systemValue(suggested, path, t).orElse(null);
             if (v == null && ctx.acceptSuggestedSystemValues() && suggested != null && !suggested.isEmpty()) {
                 v = suggested;
             }
             return v == null ? new ExpectedValue.NeedsSystemValue(t, suggested) : typed(v, property);
+        }
+        String given = ctx.systemValue(t).orElse(null);
+        if (given != null) {
+            return typed(given, property);
         }
         String compact = t.replaceAll("\\s+", " ").replaceAll("/\\s+", "/");
         if (YEAR.matcher(compact).matches()) {

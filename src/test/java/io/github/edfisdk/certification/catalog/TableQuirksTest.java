@@ -176,6 +176,10 @@ class TableQuirksTest {
         ScenarioContext given = CTX.toBuilder().systemValue("207220", "S-1").build();
         assertEquals("S-1", CertificationScenarios.sisV5(given).page("Staff").scenario(1).payload().json()
                 .get("staffUniqueId").getAsString());
+        ScenarioContext byPath = CTX.toBuilder().systemValue("[System Value]", "GENERIC")
+                .systemValue("courseReference.courseCode", "ALG-2").build();
+        assertEquals("ALG-2", CertificationScenarios.sisV5(byPath).page("CourseTranscript").scenario(3).payload().json()
+                .getAsJsonObject("courseReference").get("courseCode").getAsString());
         ScenarioContext accept = CTX.toBuilder().acceptSuggestedSystemValues(true).build();
         ScenarioPayload p = CertificationScenarios.sisV5(accept).page("Staff").scenario(1).payload();
         assertEquals("207220", p.json().get("staffUniqueId").getAsString());
