@@ -12,6 +12,7 @@ import io.github.edfisdk.profiles.Descriptors;
 import io.github.edfisdk.profiles.JsonLinesRecords;
 import io.github.edfisdk.profiles.RuleViolation;
 import io.github.edfisdk.profiles.SchoolYear;
+import io.github.edfisdk.profiles.SpecShapes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -58,6 +59,18 @@ class NmCteProfileTest {
     void aBuiltRecordMeetsEveryRuleInBothDataStandards() {
         assertEquals(List.of(), profile.check(DS5.toPayload(atSchool(50))));
         assertEquals(List.of(), profile.check(DS4.toPayload(atSchool(60))));
+    }
+
+    @Test
+    void payloadsMatchTheDataStandardSchemas() {
+        var done = new NmCteEnrollment(NmStudent.published("1"), PowerSchoolEnrollment.active(60, ENTRY), true, true);
+        assertEquals(List.of(), SpecShapes.problems(DataStandard.DS5, "edFi_studentCTEProgramAssociation",
+                DS5.toPayload(done)));
+        assertEquals(List.of(), SpecShapes.problems(DataStandard.DS4, "edFi_studentCTEProgramAssociation",
+                DS4.toPayload(done)));
+        // the checker itself notices a DS 4.0 collection in a DS 5.1 record
+        assertEquals(List.of("$.ctePrograms: not a property of the schema"), SpecShapes.problems(DataStandard.DS5,
+                "edFi_studentCTEProgramAssociation", DS4.toPayload(done)));
     }
 
     @Nested

@@ -9,6 +9,8 @@ import com.google.gson.JsonObject;
 import io.github.edfisdk.profiles.JsonLinesRecords;
 import io.github.edfisdk.profiles.RuleViolation;
 import io.github.edfisdk.profiles.SchoolYear;
+import io.github.edfisdk.profiles.SpecShapes;
+import io.github.edfisdk.model.DataStandard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -56,6 +58,13 @@ class NmEarlyChildhoodProfileTest {
     void builtRecordsMeetEveryRule() {
         assertEquals(List.of(), profile.check(BUILDER.toPayload(auto(10, -2, ENTRY, LocalDate.of(2025, 5, 20)))));
         assertEquals(List.of(), profile.check(BUILDER.toPayload(fact(20, "4Y", ENTRY, null))));
+    }
+
+    @Test
+    void payloadsMatchTheDataStandardSchemas() {
+        JsonObject payload = BUILDER.toPayload(fact(20, "3Y", ENTRY, LocalDate.of(2025, 3, 1)));
+        assertEquals(List.of(), SpecShapes.problems(DataStandard.DS5, "edFi_studentProgramAssociation", payload));
+        assertEquals(List.of(), SpecShapes.problems(DataStandard.DS4, "edFi_studentProgramAssociation", payload));
     }
 
     @Nested
