@@ -1,0 +1,45 @@
+package io.github.edfisdk.sync;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The natural key of an Ed-Fi document as a canonical string: two documents with the same key are the same ODS
+ * resource. Strings (descriptor URIs included) compare case-insensitively, as the ODS does.
+ */
+@FunctionalInterface
+public interface NaturalKey {
+    String of(JsonObject document);
+
+    /** The key made of the values at these dotted paths, e.g. "studentReference.studentUniqueId". */
+    static NaturalKey ofPaths(String... dottedPaths) {
+        List<String> paths = List.of(dottedPaths);
+        return document -> {
+            StringBuilder key = new StringBuilder();
+            for (String path : paths) {
+                JsonElement value = document;
+                for (String segment : path.split("\\.")) {
+                    value = value != null && value.isJsonObject() ? value.getAsJsonObject().get(segment) : null;
+                }
+                if (key.length() > 0) {
+                    key.append('|');
+                }
+                key.append(path).append('=');
+                if (value != null && !value.isJsonNull()) {
+                    key.append(value.isJsonPrimitive() ? value.getAsString().trim().toLowerCase(Locale.ROOT)
+                            : value.toString());
+                }
+            }
+            return key.toString();
+        };
+    }
+
+    /** The identity of studentProgramAssociation and its specializations (CTE, special education, ...). */
+    static NaturalKey studentProgramAssociation() {
+        return ofPaths("beginDate", "educationOrganizationReference.educationOrganizationId",
+                "programReference.educationOrganizationId", "programReference.programName",
+                "programReference.programTypeDescriptor", "studentReference.studentUniqueId");
+    }
+}
