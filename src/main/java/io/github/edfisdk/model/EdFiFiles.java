@@ -3,9 +3,20 @@ package io.github.edfisdk.model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Finds the Ed-Fi input files (specs, dependency orders, default descriptors, sample data, certification pages).
@@ -56,5 +67,43 @@ public final class EdFiFiles {
                     + " (neither under -Dedfi.shared.dir nor on the class path)"));
         }
         return in;
+    }
+
+    /** The names of the files in a folder (e.g. {@code descriptors}), sorted; empty when the folder is unknown. */
+    public static List<String> list(String relativeDir) {
+        Optional<Path> dir = sharedDir().map(d -> d.resolve("edfi").resolve(relativeDir));
+        if (dir.isPresent() && Files.isDirectory(dir.get())) {
+            return names(dir.get());
+        }
+        URL url = EdFiFiles.class.getClassLoader().getResource("edfi/" + relativeDir);
+        if (url == null) {
+            return List.of();
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return names(fs.provider().getPath(uri));
+            }
+            return names(Path.of(uri));
+        } catch (URISyntaxException | IOException e) {
+            throw new UncheckedIOException(new IOException("Cannot list edfi/" + relativeDir, e));
+        }
+    }
+
+    private static List<String> names(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<String> out = new ArrayList<>();
+            s.forEach(p -> out.add(p.getFileName().toString()));
+            Collections.sort(out);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir, e);
+        }
     }
 }
