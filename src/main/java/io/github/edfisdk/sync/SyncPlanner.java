@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * </ul>
  */
 public final class SyncPlanner {
-    private final NaturalKey naturalKey;
+    private final DocumentKey naturalKey;
     private final Predicate<JsonObject> scope;
 
     /**
@@ -36,13 +36,13 @@ public final class SyncPlanner {
      * @param scope      which ODS items this source owns (e.g. the program's name): items outside it are never
      *                   deleted or matched
      */
-    public SyncPlanner(NaturalKey naturalKey, Predicate<JsonObject> scope) {
+    public SyncPlanner(DocumentKey naturalKey, Predicate<JsonObject> scope) {
         this.naturalKey = Objects.requireNonNull(naturalKey, "naturalKey");
         this.scope = Objects.requireNonNull(scope, "scope");
     }
 
     /** A planner whose scope is every ODS item given. */
-    public SyncPlanner(NaturalKey naturalKey) {
+    public SyncPlanner(DocumentKey naturalKey) {
         this(naturalKey, item -> true);
     }
 

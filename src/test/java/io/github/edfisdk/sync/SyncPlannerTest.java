@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.edfisdk.model.DataStandard;
+import io.github.edfisdk.model.EdFiModel;
 import io.github.edfisdk.sync.SyncOperation.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The synchronizer rules of Infinite Campus's Ed-Fi sync (seed 002), on studentProgramAssociation documents. */
 class SyncPlannerTest {
-    static final NaturalKey KEY = NaturalKey.studentProgramAssociation();
+    static final DocumentKey KEY = DocumentKey.of(EdFiModel.of(DataStandard.DS5).require("StudentProgramAssociation"));
     final SyncPlanner planner = new SyncPlanner(KEY,
             item -> item.getAsJsonObject("programReference").get("programName").getAsString()
                     .equals("Curricular Material Reimbursement"));
@@ -161,6 +163,20 @@ class SyncPlannerTest {
                 map("old", "a", KEY.of(doc)));
         assertEquals(List.of(Kind.FORGET_MAPPING, Kind.MAP), kinds(plan));
         assertEquals("old", plan.operations().get(0).sourceKey());
+    }
+
+    @Test
+    void pathKeysMatchTheModelsIdentity() {
+        DocumentKey paths = DocumentKey.ofPaths("beginDate", "educationOrganizationReference.educationOrganizationId",
+                "programReference.educationOrganizationId", "programReference.programName",
+                "programReference.programTypeDescriptor", "studentReference.studentUniqueId");
+        JsonObject a = cmr("1", "2024-08-01");
+        JsonObject b = cmr("1", "2024-08-01");
+        b.getAsJsonObject("programReference").addProperty("programName", "CURRICULAR Material Reimbursement");
+        assertEquals(paths.of(a), paths.of(b));
+        assertEquals(KEY.of(a), KEY.of(b));
+        b.addProperty("beginDate", "2024-08-02");
+        assertTrue(!paths.of(a).equals(paths.of(b)) && !KEY.of(a).equals(KEY.of(b)));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.edfisdk.sync;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.github.edfisdk.model.ResourceModel;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,11 +11,16 @@ import java.util.Locale;
  * resource. Strings (descriptor URIs included) compare case-insensitively, as the ODS does.
  */
 @FunctionalInterface
-public interface NaturalKey {
+public interface DocumentKey {
     String of(JsonObject document);
 
-    /** The key made of the values at these dotted paths, e.g. "studentReference.studentUniqueId". */
-    static NaturalKey ofPaths(String... dottedPaths) {
+    /** The identity of the resource as the Data Standard's model defines it (the usual choice). */
+    static DocumentKey of(ResourceModel resource) {
+        return document -> resource.naturalKey(document).canonical();
+    }
+
+    /** A key made of the values at these dotted paths, e.g. "studentReference.studentUniqueId". */
+    static DocumentKey ofPaths(String... dottedPaths) {
         List<String> paths = List.of(dottedPaths);
         return document -> {
             StringBuilder key = new StringBuilder();
@@ -34,12 +40,5 @@ public interface NaturalKey {
             }
             return key.toString();
         };
-    }
-
-    /** The identity of studentProgramAssociation and its specializations (CTE, special education, ...). */
-    static NaturalKey studentProgramAssociation() {
-        return ofPaths("beginDate", "educationOrganizationReference.educationOrganizationId",
-                "programReference.educationOrganizationId", "programReference.programName",
-                "programReference.programTypeDescriptor", "studentReference.studentUniqueId");
     }
 }
