@@ -3,7 +3,6 @@ package io.github.edfisdk.examples;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.github.edfisdk.model.DataStandard;
-import io.github.edfisdk.profiles.Descriptors;
 import io.github.edfisdk.profiles.SchoolYear;
 import io.github.edfisdk.profiles.nm.NmCteEnrollment;
 import io.github.edfisdk.profiles.nm.NmCteProfile;
@@ -29,7 +28,8 @@ public final class NewMexicoCteExample {
         NmDistrict district = new NmDistrict(1, List.of(
                 PowerSchoolSchool.of(50, 0),        // reports as building 050
                 PowerSchoolSchool.of(60, 160)));    // Alternate_School_Number 160
-        NmCteProgramAssociations cte = new NmCteProgramAssociations(district, year, ds, Descriptors.ED_FI);
+        NmCteProgramAssociations cte =
+                new NmCteProgramAssociations(district, year, ds, NmCteProgramAssociations.ED_FI_NAMESPACE);
 
         LocalDate entry = LocalDate.of(2024, 8, 14);
         List<NmCteEnrollment> sources = List.of(

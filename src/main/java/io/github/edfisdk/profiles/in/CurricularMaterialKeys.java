@@ -1,7 +1,7 @@
 package io.github.edfisdk.profiles.in;
 
 import com.google.gson.JsonObject;
-import io.github.edfisdk.profiles.Descriptors;
+import io.github.edfisdk.model.DescriptorUri;
 import io.github.edfisdk.profiles.RecordFields;
 
 /** The natural key of a studentProgramAssociation: student, education organization, program and begin date. */
@@ -14,7 +14,7 @@ final class CurricularMaterialKeys {
                 + ", educationOrganizationId " + text(record, "educationOrganizationReference.educationOrganizationId")
                 + ", program " + text(record, "programReference.educationOrganizationId") + "/'"
                 + text(record, "programReference.programName") + "'/"
-                + Descriptors.codeValue(text(record, "programReference.programTypeDescriptor"))
+                + DescriptorUri.codeValueOf(text(record, "programReference.programTypeDescriptor"))
                 + ", beginDate " + text(record, "beginDate");
     }
 

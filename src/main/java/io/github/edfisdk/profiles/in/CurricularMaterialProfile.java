@@ -1,7 +1,7 @@
 package io.github.edfisdk.profiles.in;
 
 import com.google.gson.JsonObject;
-import io.github.edfisdk.profiles.Descriptors;
+import io.github.edfisdk.model.DescriptorUri;
 import io.github.edfisdk.profiles.JsonLinesRecords;
 import io.github.edfisdk.profiles.RecordFields;
 import io.github.edfisdk.profiles.RecordProfile;
@@ -90,7 +90,7 @@ public final class CurricularMaterialProfile implements RecordProfile {
                         "ProgramEdOrgID must report State EdOrgID 1088000000; found " + id));
         f.requiredString("programReference.programTypeDescriptor", RULE_PROGRAM_TYPE,
                         "ProgramTypeID is required: Curricular Material Reimbursement")
-                .filter(t -> !Descriptors.hasCode(t, CurricularMaterialPrograms.PROGRAM_TYPE))
+                .filter(t -> !DescriptorUri.sameCode(t, CurricularMaterialPrograms.PROGRAM_TYPE))
                 .ifPresent(t -> sink.report("$.programReference.programTypeDescriptor", RULE_PROGRAM_TYPE,
                         "Report programType as Curricular Material Reimbursement in programReference; found '"
                                 + t + "'"));
@@ -117,7 +117,7 @@ public final class CurricularMaterialProfile implements RecordProfile {
                     "The student's end date is before October 01 (" + reportDate + "): does not report; found " + d));
         }
         f.optionalString("reasonExitedDescriptor", RULE_REASON_EXITED).ifPresent(reason -> {
-            if (IndianaReasonExited.code(Descriptors.codeValue(reason)).isEmpty()) {
+            if (IndianaReasonExited.code(DescriptorUri.codeValueOf(reason)).isEmpty()) {
                 sink.report("$.reasonExitedDescriptor", RULE_REASON_EXITED, "Reason Exited must be one of the Indiana"
                         + " codes " + String.join(", ", IndianaReasonExited.codes()) + "; found '" + reason + "'");
             }

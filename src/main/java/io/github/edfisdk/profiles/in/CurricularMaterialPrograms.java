@@ -1,7 +1,7 @@
 package io.github.edfisdk.profiles.in;
 
 import com.google.gson.JsonObject;
-import io.github.edfisdk.profiles.Descriptors;
+import io.github.edfisdk.model.DescriptorUri;
 import io.github.edfisdk.profiles.SchoolYear;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -130,7 +130,8 @@ public final class CurricularMaterialPrograms {
         JsonObject program = new JsonObject();
         program.addProperty("educationOrganizationId", IndianaEducationOrganizationIds.STATE);
         program.addProperty("programName", PROGRAM_NAME);
-        program.addProperty("programTypeDescriptor", Descriptors.uri(namespace, "ProgramTypeDescriptor", PROGRAM_TYPE));
+        program.addProperty("programTypeDescriptor",
+                DescriptorUri.of(namespace, "ProgramTypeDescriptor", PROGRAM_TYPE).toString());
         doc.add("programReference", program);
         JsonObject student = new JsonObject();
         student.addProperty("studentUniqueId", decision.student().studentUniqueId());

@@ -1,6 +1,6 @@
 package io.github.edfisdk.profiles.in;
 
-import io.github.edfisdk.profiles.Descriptors;
+import io.github.edfisdk.model.DescriptorUri;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +58,7 @@ public final class IndianaReasonExited {
     public static String descriptor(String namespace, String campusCode) {
         String code = code(campusCode).orElseThrow(() -> new IllegalArgumentException("'" + campusCode
                 + "' is not an Indiana Reason Exited code (" + String.join(", ", DESCRIPTIONS.keySet()) + ")"));
-        return Descriptors.uri(namespace, "ReasonExitedDescriptor", code);
+        return DescriptorUri.of(namespace, "ReasonExitedDescriptor", code).toString();
     }
 
     /** The known codes, in the order of the state's table. */

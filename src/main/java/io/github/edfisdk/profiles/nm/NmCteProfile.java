@@ -3,7 +3,7 @@ package io.github.edfisdk.profiles.nm;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.edfisdk.profiles.Descriptors;
+import io.github.edfisdk.model.DescriptorUri;
 import io.github.edfisdk.profiles.JsonLinesRecords;
 import io.github.edfisdk.profiles.RecordFields;
 import io.github.edfisdk.profiles.RecordProfile;
@@ -85,7 +85,7 @@ public final class NmCteProfile implements RecordProfile {
         NmRules.programEducationOrganization(f, school, RULE_PROGRAM_EDORG);
         f.requiredString("programReference.programTypeDescriptor", RULE_PROGRAM_TYPE,
                         "ProgramTypeDescriptor is required: always \"Career and Technical Education\"")
-                .filter(t -> !Descriptors.hasCode(t, NmCteProgramAssociations.PROGRAM_TYPE))
+                .filter(t -> !DescriptorUri.sameCode(t, NmCteProgramAssociations.PROGRAM_TYPE))
                 .ifPresent(t -> sink.report("$.programReference.programTypeDescriptor", RULE_PROGRAM_TYPE,
                         "ProgramTypeDescriptor is always \"Career and Technical Education\"; found '" + t + "'"));
         f.requiredString("programReference.programName", RULE_PROGRAM_NAME,
@@ -133,7 +133,7 @@ public final class NmCteProfile implements RecordProfile {
             if (value.isEmpty()) {
                 sink.report(at + "." + pathway, RULE_CAREER_PATHWAY,
                         "careerPathwayDescriptor is mandatory: the value is always \"Other\"");
-            } else if (!Descriptors.hasCode(value.get(), NmCteProgramAssociations.CAREER_PATHWAY)) {
+            } else if (!DescriptorUri.sameCode(value.get(), NmCteProgramAssociations.CAREER_PATHWAY)) {
                 sink.report(at + "." + pathway, RULE_CAREER_PATHWAY,
                         "careerPathwayDescriptor: the value is always \"Other\"; found '" + value.get() + "'");
             }

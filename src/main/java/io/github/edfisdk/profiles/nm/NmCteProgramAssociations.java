@@ -3,7 +3,7 @@ package io.github.edfisdk.profiles.nm;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.edfisdk.model.DataStandard;
-import io.github.edfisdk.profiles.Descriptors;
+import io.github.edfisdk.model.DescriptorUri;
 import io.github.edfisdk.profiles.SchoolYear;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +24,8 @@ import java.util.Objects;
  * has no field in 5.1 and is sent with Data Standard 4.0 only.
  */
 public final class NmCteProgramAssociations {
+    /** The namespace of the default Ed-Fi descriptor values (CTE program type, CTE service/career pathway "Other"). */
+    public static final String ED_FI_NAMESPACE = "uri://ed-fi.org";
     public static final String PROGRAM_NAME = "Career and Technical Education";
     public static final String PROGRAM_TYPE = "Career and Technical Education";
     public static final String CAREER_PATHWAY = "Other";
@@ -38,7 +40,7 @@ public final class NmCteProgramAssociations {
      * @param district            the LEA and its schools
      * @param schoolYear          the current school year (begin dates outside it are not published)
      * @param dataStandard        the shape of the payloads
-     * @param descriptorNamespace namespace of the descriptor values, e.g. {@link Descriptors#ED_FI}
+     * @param descriptorNamespace namespace of the descriptor values, e.g. {@link #ED_FI_NAMESPACE}
      */
     public NmCteProgramAssociations(NmDistrict district, SchoolYear schoolYear, DataStandard dataStandard,
                                     String descriptorNamespace) {
@@ -50,7 +52,7 @@ public final class NmCteProgramAssociations {
 
     /** Data Standard 5.1 payloads with the default Ed-Fi descriptor namespace. */
     public static NmCteProgramAssociations ds5(NmDistrict district, SchoolYear schoolYear) {
-        return new NmCteProgramAssociations(district, schoolYear, DataStandard.DS5, Descriptors.ED_FI);
+        return new NmCteProgramAssociations(district, schoolYear, DataStandard.DS5, ED_FI_NAMESPACE);
     }
 
     /** The selection criteria of the view; every failed criterion is listed. */
@@ -110,7 +112,7 @@ public final class NmCteProgramAssociations {
         program.addProperty("educationOrganizationId", district.leaId());
         program.addProperty("programName", PROGRAM_NAME);
         program.addProperty("programTypeDescriptor",
-                Descriptors.uri(descriptorNamespace, "ProgramTypeDescriptor", PROGRAM_TYPE));
+                DescriptorUri.of(descriptorNamespace, "ProgramTypeDescriptor", PROGRAM_TYPE).toString());
         doc.add("programReference", program);
         JsonObject student = new JsonObject();
         student.addProperty("studentUniqueId", source.student().studentUniqueId());
@@ -119,14 +121,14 @@ public final class NmCteProgramAssociations {
         JsonObject cte = new JsonObject();
         if (dataStandard == DataStandard.DS4) {
             cte.addProperty("careerPathwayDescriptor",
-                    Descriptors.uri(descriptorNamespace, "CareerPathwayDescriptor", CAREER_PATHWAY));
+                    DescriptorUri.of(descriptorNamespace, "CareerPathwayDescriptor", CAREER_PATHWAY).toString());
             cte.addProperty("cipCode", CIP_CODE);
             if (source.programCompleted() != null) {
                 cte.addProperty("cteProgramCompletionIndicator", source.programCompleted());
             }
         } else {
             cte.addProperty("cteProgramServiceDescriptor",
-                    Descriptors.uri(descriptorNamespace, "CTEProgramServiceDescriptor", CAREER_PATHWAY));
+                    DescriptorUri.of(descriptorNamespace, "CTEProgramServiceDescriptor", CAREER_PATHWAY).toString());
             cte.addProperty("cipCode", CIP_CODE);
         }
         JsonArray list = new JsonArray();

@@ -1,7 +1,7 @@
 package io.github.edfisdk.profiles.nm;
 
 import com.google.gson.JsonObject;
-import io.github.edfisdk.profiles.Descriptors;
+import io.github.edfisdk.model.DescriptorUri;
 import io.github.edfisdk.profiles.JsonLinesRecords;
 import io.github.edfisdk.profiles.RecordFields;
 import io.github.edfisdk.profiles.RecordProfile;
@@ -84,7 +84,7 @@ public final class NmEarlyChildhoodProfile implements RecordProfile {
         Optional<EarlyChildhoodProgram> program = f.requiredString("programReference.programTypeDescriptor",
                         RULE_PROGRAM_TYPE, "The type of program is required: 3Y (grade level PK3) or 4Y (PK4)")
                 .flatMap(type -> {
-                    Optional<EarlyChildhoodProgram> p = EarlyChildhoodProgram.ofCode(Descriptors.codeValue(type));
+                    Optional<EarlyChildhoodProgram> p = EarlyChildhoodProgram.ofCode(DescriptorUri.codeValueOf(type));
                     if (p.isEmpty()) {
                         sink.report("$.programReference.programTypeDescriptor", RULE_PROGRAM_TYPE,
                                 "The type of program is 4Y if the student's grade level is PK4, 3Y if PK3; found '"

@@ -1,7 +1,7 @@
 package io.github.edfisdk.profiles.nm;
 
 import com.google.gson.JsonObject;
-import io.github.edfisdk.profiles.Descriptors;
+import io.github.edfisdk.model.DescriptorUri;
 import io.github.edfisdk.profiles.SchoolYear;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -124,7 +124,7 @@ public final class NmEarlyChildhoodProgramAssociations {
         programRef.addProperty("educationOrganizationId", district.leaId());
         programRef.addProperty("programName", program.programName());
         programRef.addProperty("programTypeDescriptor",
-                Descriptors.uri(programTypeNamespace, "ProgramTypeDescriptor", program.programType()));
+                DescriptorUri.of(programTypeNamespace, "ProgramTypeDescriptor", program.programType()).toString());
         doc.add("programReference", programRef);
         JsonObject student = new JsonObject();
         student.addProperty("studentUniqueId", source.student().studentUniqueId());

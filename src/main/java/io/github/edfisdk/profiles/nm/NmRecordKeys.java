@@ -1,7 +1,7 @@
 package io.github.edfisdk.profiles.nm;
 
 import com.google.gson.JsonObject;
-import io.github.edfisdk.profiles.Descriptors;
+import io.github.edfisdk.model.DescriptorUri;
 import io.github.edfisdk.profiles.RecordFields;
 import java.util.Locale;
 
@@ -15,7 +15,7 @@ final class NmRecordKeys {
         return "student " + text(record, "studentReference.studentUniqueId")
                 + ", educationOrganizationId " + text(record, "educationOrganizationReference.educationOrganizationId")
                 + ", program '" + text(record, "programReference.programName") + "'/"
-                + Descriptors.codeValue(text(record, "programReference.programTypeDescriptor"))
+                + DescriptorUri.codeValueOf(text(record, "programReference.programTypeDescriptor"))
                 + ", beginDate " + text(record, "beginDate");
     }
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.edfisdk.model.DataStandard;
-import io.github.edfisdk.profiles.Descriptors;
+import io.github.edfisdk.model.DescriptorUri;
 import io.github.edfisdk.profiles.JsonLinesRecords;
 import io.github.edfisdk.profiles.RuleViolation;
 import io.github.edfisdk.profiles.SchoolYear;
@@ -33,7 +33,7 @@ class NmCteProfileTest {
             new PowerSchoolSchool(70, 0, true, false)));
     static final NmCteProgramAssociations DS5 = NmCteProgramAssociations.ds5(DISTRICT, YEAR);
     static final NmCteProgramAssociations DS4 =
-            new NmCteProgramAssociations(DISTRICT, YEAR, DataStandard.DS4, Descriptors.ED_FI);
+            new NmCteProgramAssociations(DISTRICT, YEAR, DataStandard.DS4, NmCteProgramAssociations.ED_FI_NAMESPACE);
     final NmCteProfile profile = new NmCteProfile(YEAR);
 
     static NmCteEnrollment enrollment(PowerSchoolEnrollment e) {
