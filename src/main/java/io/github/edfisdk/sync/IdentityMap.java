@@ -78,6 +78,32 @@ public final class IdentityMap {
         }
     }
 
+    /**
+     * Records the outcome of one executed operation: FORGET_MAPPING and DELETE drop the source key's entry (a DELETE
+     * only when the entry points at the deleted item), MAP and POST record it.
+     *
+     * @param resultingId for POST, the id of the resource the ODS created or updated (from the Location header);
+     *                    ignored otherwise
+     */
+    public void apply(SyncOperation op, String resultingId) {
+        switch (op.kind()) {
+            case FORGET_MAPPING -> remove(op.sourceKey());
+            case DELETE -> {
+                if (op.sourceKey() != null && get(op.sourceKey()).map(e -> e.id().equals(op.odsId())).orElse(false)) {
+                    remove(op.sourceKey());
+                }
+            }
+            case MAP -> put(op.sourceKey(), op.odsId(), op.naturalKey());
+            case POST -> {
+                if (resultingId == null || resultingId.isBlank()) {
+                    throw new IllegalArgumentException("A POST of '" + op.sourceKey() + "' needs the resulting id");
+                }
+                put(op.sourceKey(), resultingId, op.naturalKey());
+            }
+            default -> throw new IllegalStateException("Unknown operation " + op.kind());
+        }
+    }
+
     public void put(String sourceKey, String id, String naturalKey) {
         entries.put(sourceKey, new Entry(id, naturalKey));
     }

@@ -187,6 +187,22 @@ class SyncPlannerTest {
     }
 
     @Test
+    void applyingAKeyChangePlanLeavesTheMapPointingAtTheNewItemAndASecondPlanIsEmpty() {
+        JsonObject before = cmr("1", "2024-08-01");
+        JsonObject after = cmr("1", "2024-08-15");
+        IdentityMap m = map("p1", "a", KEY.of(before));
+        SyncPlan plan = planner.plan(List.of(new SourceRecord("p1", after)), List.of(inOds("a", before)), m);
+        for (SyncOperation op : plan.operations()) {
+            m.apply(op, op.kind() == Kind.POST ? "b" : null);
+        }
+        assertEquals(new IdentityMap.Entry("b", KEY.of(after)), m.get("p1").orElseThrow());
+        SyncPlan again = planner.plan(List.of(new SourceRecord("p1", after)), List.of(inOds("b", after)), m);
+        assertEquals(List.of(), again.operations());
+        assertEquals(List.of("p1"), again.unchanged());
+        assertThrows(IllegalArgumentException.class, () -> m.apply(plan.of(Kind.POST).get(0), null));
+    }
+
+    @Test
     void identityMapSurvivesARoundTripOnDisk(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("identity-map.json");
         assertEquals(0, IdentityMap.load(file).size(), "a missing file is an empty map");
