@@ -15,11 +15,15 @@ public record SchoolYear(LocalDate firstDay, LocalDate lastDay) {
         Objects.requireNonNull(firstDay, "firstDay");
         Objects.requireNonNull(lastDay, "lastDay");
         if (lastDay.isBefore(firstDay)) {
-            throw new IllegalArgumentException("School year ends (" + lastDay + ") before it starts (" + firstDay + ")");
+            throw new IllegalArgumentException("School year ends (" + lastDay + ") before it starts ("
+                    + firstDay + ")");
         }
     }
 
-    /** The July 1 to June 30 year Ed-Fi uses, named by the calendar year it starts in: {@code startingIn(2024)} is 2024-2025. */
+    /**
+     * The July 1 to June 30 year Ed-Fi uses, named by the calendar year it starts in: {@code startingIn(2024)} is
+     * 2024-2025.
+     */
     public static SchoolYear startingIn(int startYear) {
         return new SchoolYear(LocalDate.of(startYear, 7, 1), LocalDate.of(startYear + 1, 6, 30));
     }

@@ -79,7 +79,8 @@ public final class CurricularMaterialProfile implements RecordProfile {
     private void checkRecord(JsonObject record, ViolationSink sink) {
         RecordFields f = new RecordFields(record, sink);
         f.requiredInteger("educationOrganizationReference.educationOrganizationId", RULE_EDORG,
-                        "educationOrganizationReference is required: reports the District State Number, 10+districtID+School")
+                        "educationOrganizationReference is required: reports the District State Number,"
+                                + " 10+districtID+School")
                 .filter(id -> !IndianaEducationOrganizationIds.isIndianaId(id))
                 .ifPresent(id -> sink.report("$.educationOrganizationReference.educationOrganizationId", RULE_EDORG,
                         "Reports the District State Number: 10+districtID+School (10 digits); found " + id));

@@ -20,7 +20,8 @@ public final class IndianaReasonExited {
         DESCRIPTIONS.put("1", "Transferred to Regular Education (no longer eligible or parent revoked consent)");
         DESCRIPTIONS.put("2", "Attained the goals identified in the students individual service plan (ISP)");
         DESCRIPTIONS.put("3", "Made satisfactory progress toward goals identified in the ISP");
-        DESCRIPTIONS.put("4", "Did not make satisfactory progress toward goals in their ISP but remained in the program");
+        DESCRIPTIONS.put("4", "Did not make satisfactory progress toward goals in their ISP but remained in the"
+                + " program");
         DESCRIPTIONS.put("5", "Transferred / returned to other school setting prior to completing the alternative"
                 + " education program");
         DESCRIPTIONS.put("6", "Dropped out of alternative education program, not returning to any educational setting");

@@ -141,7 +141,8 @@ public final class NmCteProfile implements RecordProfile {
             if (cip.isEmpty()) {
                 sink.report(at + ".cipCode", RULE_CIP_CODE, "CIPCode is mandatory: the value is always 0");
             } else if (!cip.get().trim().equals(NmCteProgramAssociations.CIP_CODE)) {
-                sink.report(at + ".cipCode", RULE_CIP_CODE, "CIPCode: the value is always 0; found '" + cip.get() + "'");
+                sink.report(at + ".cipCode", RULE_CIP_CODE,
+                        "CIPCode: the value is always 0; found '" + cip.get() + "'");
             }
             JsonElement completed = cte.get("cteProgramCompletionIndicator");
             if (completed != null && !completed.isJsonNull()

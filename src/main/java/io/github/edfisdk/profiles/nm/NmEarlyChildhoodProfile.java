@@ -104,7 +104,8 @@ public final class NmEarlyChildhoodProfile implements RecordProfile {
                                 + " found '" + name + "'");
                     } else if (expected != null && !expected.equals(name)) {
                         sink.report("$.programReference.programName", RULE_PROGRAM_NAME, "The program name of a "
-                                + program.get().programType() + " record is \"" + expected + "\"; found '" + name + "'");
+                                + program.get().programType() + " record is \"" + expected + "\"; found '" + name
+                                + "'");
                     }
                 });
         f.requiredString("studentReference.studentUniqueId", RULE_STUDENT,

@@ -23,7 +23,8 @@ final class NmRules {
             f.sink().report(path, rule, "The program's education organization is the LEA, an eight-digit number"
                     + " 35 + LEA number (3 digits) + 000; found " + id);
         } else if (schoolId.isPresent() && NmEducationOrganizationIds.isNewMexicoId(schoolId.get())
-                && NmEducationOrganizationIds.leaNumberOf(schoolId.get()) != NmEducationOrganizationIds.leaNumberOf(id)) {
+                && NmEducationOrganizationIds.leaNumberOf(schoolId.get())
+                        != NmEducationOrganizationIds.leaNumberOf(id)) {
             f.sink().report(path, rule, "The program's LEA " + id + " is not the LEA of educationOrganizationId "
                     + schoolId.get());
         }

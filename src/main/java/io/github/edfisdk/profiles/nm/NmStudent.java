@@ -4,7 +4,8 @@ package io.github.edfisdk.profiles.nm;
  * The student facts every New Mexico selection criterion looks at.
  *
  * @param studentUniqueId              the state id downloaded from the state; null or blank when not populated
- * @param published                    whether the student was published in the Student (and Student Enrollments) category
+ * @param published                    whether the student was published in the Student (and Student
+ *                                     Enrollments) category
  * @param excludedFromStateReporting   the student's "exclude from state reporting" flag
  */
 public record NmStudent(String studentUniqueId, boolean published, boolean excludedFromStateReporting) {
