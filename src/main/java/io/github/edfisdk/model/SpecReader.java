@@ -276,6 +276,12 @@ final class SpecReader {
         if (base.length() > entity.length() && base.toLowerCase(Locale.ROOT).endsWith(entity.toLowerCase(Locale.ROOT))) {
             candidates.add(base.substring(0, base.length() - entity.length()) + cap);
         }
+        // The ODS drops a word the role and the field share: gradingPeriodReference.periodSequence is gradingPeriodSequence.
+        for (int i = 1; i < cap.length(); i++) {
+            if (Character.isUpperCase(cap.charAt(i)) && base.endsWith(cap.substring(0, i))) {
+                candidates.add(base + cap.substring(i));
+            }
+        }
         candidates.add(field);
         if (params != null) {
             for (String c : candidates) {

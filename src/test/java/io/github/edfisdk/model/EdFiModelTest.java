@@ -74,6 +74,27 @@ class EdFiModelTest {
     }
 
     @Test
+    void roleAndFieldSharingAWordAreCollapsedAsTheOdsDoes() {
+        ResourceModel grade = ds4.require("Grade");
+        assertEquals(PropertyPath.parse("gradingPeriodReference.periodSequence"),
+                grade.queryParameters().get("gradingPeriodSequence"));
+        assertTrue(grade.body().property("gradingPeriodReference").orElseThrow().identity());
+        assertTrue(grade.identity().contains(PropertyPath.parse("gradingPeriodReference.periodSequence")));
+    }
+
+    @Test
+    void everyIdentifyingReferenceOfBothDataStandardsMapsOntoQueryNames() {
+        for (EdFiModel m : List.of(ds4, ds5)) {
+            for (ResourceModel r : m.resources()) {
+                for (PropertyPath p : r.identity()) {
+                    assertTrue(r.queryParameterPaths().values().stream().anyMatch(l -> l.contains(p)),
+                            m.dataStandard() + " " + r.name() + ": identity " + p + " has no query name");
+                }
+            }
+        }
+    }
+
+    @Test
     void abstractReferencesExpandToConcreteResources() {
         Property eo = ds5.require("StudentCTEProgramAssociation").body().property("educationOrganizationReference").orElseThrow();
         assertTrue(eo.referenceTargets().containsAll(List.of("School", "LocalEducationAgency", "StateEducationAgency")),
