@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Ed-Fi SDK for Java: sandbox ODS, certification checks, data loads.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                SandboxCommand.class,
         })
 public final class EdFiCli implements Runnable {
     public static final int OK = 0;

@@ -1,0 +1,90 @@
+package io.github.edfisdk.cli;
+
+import io.github.edfisdk.model.DataStandard;
+import io.github.edfisdk.sandbox.EdFiSandbox;
+import io.github.edfisdk.sandbox.Seed;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./edfi sandbox}: runs the embedded Ed-Fi ODS/API until Ctrl-C or SIGTERM. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+        description = "Run an embedded Ed-Fi ODS/API sandbox (DS 5.1 = ODS/API 7.x, DS 4.0 = ODS/API 6.1).")
+public final class SandboxCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8765", description = "Port on 127.0.0.1 (0 = any free port). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--data-standard", defaultValue = "5.1", description = "5.1 or 4.0. Default: ${DEFAULT-VALUE}.")
+    String dataStandard;
+
+    @Option(names = "--seed", defaultValue = "minimal",
+            description = "empty, minimal (default descriptors and school years) or populated (minimal + Grand Bend). Default: ${DEFAULT-VALUE}.")
+    String seed;
+
+    @Option(names = "--data-dir", description = "Keep data across restarts in a journal in this folder (in memory when not given).")
+    Path dataDir;
+
+    @Option(names = "--key", description = "Client key (generated when not given).")
+    String key;
+
+    @Option(names = "--secret", description = "Client secret (generated when not given; a given secret is never printed).")
+    String secret;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if ((key == null) != (secret == null)) {
+            err.println("edfi sandbox: give both --key and --secret, or neither");
+            return EdFiCli.USAGE;
+        }
+        DataStandard ds;
+        Seed s;
+        try {
+            ds = DataStandard.parse(dataStandard);
+            s = Seed.parse(seed);
+        } catch (IllegalArgumentException e) {
+            err.println("edfi sandbox: " + (e.getMessage().startsWith("No enum") ? "unknown seed '" + seed
+                    + "': use empty, minimal or populated" : e.getMessage()));
+            return EdFiCli.USAGE;
+        }
+        EdFiSandbox.Builder b = EdFiSandbox.builder().dataStandard(ds).seed(s).port(port).dataDir(dataDir);
+        if (key != null) {
+            b.credentials(key, secret);
+        }
+        EdFiSandbox sandbox;
+        try {
+            sandbox = b.start();
+        } catch (RuntimeException e) {
+            err.println("edfi sandbox: " + e.getMessage());
+            return EdFiCli.USAGE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sandbox.close();
+            stopped.countDown();
+        }, "edfi-sandbox-shutdown"));
+        out.println("Ed-Fi sandbox (Data Standard " + ds.version() + ", ODS/API " + ds.odsApiVersion() + " behaviour, seed "
+                + s.name().toLowerCase() + (dataDir != null ? ", data in " + dataDir.toAbsolutePath() : ", in memory") + ")");
+        out.println("URL:        " + sandbox.baseUrl());
+        out.println("Data API:   " + sandbox.dataUrl());
+        out.println("Token URL:  " + sandbox.tokenUrl());
+        if (sandbox.credentialsGenerated()) {
+            out.println("Key:        " + sandbox.key());
+            out.println("Secret:     " + sandbox.secret());
+        } else {
+            out.println("Key:        " + sandbox.key() + " (secret as given)");
+        }
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        stopped.await();
+        return EdFiCli.OK;
+    }
+}

@@ -1,0 +1,405 @@
+package io.github.edfisdk.sandbox;
+
+import com.google.gson.JsonObject;
+import io.github.edfisdk.model.DescriptorUri;
+import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.NaturalKey;
+import io.github.edfisdk.model.ResourceModel;
+import io.github.edfisdk.model.ValidationError;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+
+/**
+ * The sandbox's items: by resource and id (in insertion order) and by natural key, with the reverse reference index
+ * that DELETE's dependent-item check needs.
+ *
+ * <p>Every write runs under one write lock: the natural-key lookup and the insert are one step (two concurrent POSTs
+ * of one key never create two items), reference checks see a consistent store, and journal lines are written in the
+ * order the writes happened. Validation and JSON work happen before the lock; the locked part is a few map operations
+ * and one journal write, so one lock sustains well over the required throughput (see SandboxBenchmark).
+ */
+final class DocumentStore implements AutoCloseable {
+    record Upserted(StoredItem item, boolean created) {
+    }
+
+    record Page(List<StoredItem> items, int total) {
+    }
+
+    private final EdFiModel model;
+    private final ReferenceResolver resolver;
+    private final Journal journal;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, LinkedHashMap<String, StoredItem>> byResource = new HashMap<>();
+    private final Map<String, StoredItem> byKey = new HashMap<>();
+    /** target key -> referring resource name -> number of referring items. */
+    private final Map<String, Map<String, Integer>> referrers = new HashMap<>();
+    private final AtomicLong etagClock = new AtomicLong(System.currentTimeMillis() * 1000);
+
+    DocumentStore(EdFiModel model, Journal journal) {
+        this.model = model;
+        this.resolver = new ReferenceResolver(model);
+        this.journal = journal;
+    }
+
+    /** Replays the journal (after seeding); returns the number of entries applied. */
+    int replayJournal() {
+        if (journal == null) {
+            return 0;
+        }
+        return journal.replay(entry -> {
+            ResourceModel r = model.require(entry.get("resource").getAsString());
+            String id = entry.get("id").getAsString();
+            lock.writeLock().lock();
+            try {
+                if (entry.get("op").getAsString().equals("delete")) {
+                    StoredItem old = table(r).get(id);
+                    if (old != null) {
+                        remove(old);
+                    }
+                } else {
+                    long etag = entry.get("etag").getAsLong();
+                    etagClock.accumulateAndGet(etag, Math::max);
+                    JsonObject doc = entry.getAsJsonObject("doc");
+                    NaturalKey key = r.naturalKey(doc);
+                    StoredItem old = table(r).get(id);
+                    if (old == null) {
+                        old = byKey.get(key.canonical());
+                    }
+                    List<String> refs = resolveReferences(r, doc, false);
+                    StoredItem item = new StoredItem(r, id, key.canonical(), doc, etag,
+                            Instant.parse(entry.get("lastModified").getAsString()), refs);
+                    if (old != null) {
+                        remove(old);
+                    }
+                    put(item);
+                }
+            } finally {
+                lock.writeLock().unlock();
+            }
+        });
+    }
+
+    /** Stores seed data: not journaled (seeding is repeated on every start), ids derived from the key so they are stable. */
+    void seed(ResourceModel r, JsonObject doc) {
+        JsonObject clean = DocumentCleaner.clean(r.body(), doc);
+        lock.writeLock().lock();
+        try {
+            NaturalKey key = r.naturalKey(clean);
+            StoredItem old = byKey.get(key.canonical());
+            String id = old != null ? old.id() : stableId(key.canonical());
+            checkDescriptors(r, clean);
+            List<String> refs = resolveReferences(r, clean, true);
+            if (old != null) {
+                remove(old);
+            }
+            put(new StoredItem(r, id, key.canonical(), clean, etagClock.incrementAndGet(), now(), refs));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** POST: creates or replaces the item with the document's natural key. */
+    Upserted upsert(ResourceModel r, JsonObject clean, String ifMatch) {
+        NaturalKey key = r.naturalKey(clean);
+        lock.writeLock().lock();
+        try {
+            checkDescriptors(r, clean);
+            List<String> refs = resolveReferences(r, clean, true);
+            StoredItem old = byKey.get(key.canonical());
+            if (ifMatch != null && (old == null || !etagMatches(ifMatch, old))) {
+                throw ApiProblem.optimisticLock();
+            }
+            String id = old != null ? old.id() : newId();
+            if (old != null) {
+                keepIdentitySpelling(r, old.doc(), clean);
+            }
+            StoredItem item = new StoredItem(r, id, key.canonical(), clean, etagClock.incrementAndGet(), now(), refs);
+            write(item);
+            if (old != null) {
+                remove(old);
+            }
+            put(item);
+            return new Upserted(item, old == null);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** PUT: replaces the item with this id; the natural key may change only where the model allows it. */
+    StoredItem update(ResourceModel r, String id, JsonObject clean, String ifMatch) {
+        NaturalKey key = r.naturalKey(clean);
+        lock.writeLock().lock();
+        try {
+            StoredItem old = table(r).get(id);
+            if (old == null) {
+                throw ApiProblem.notFound("Resource to update was not found.");
+            }
+            if (ifMatch != null && !etagMatches(ifMatch, old)) {
+                throw ApiProblem.optimisticLock();
+            }
+            boolean keyChanged = !old.key().equals(key.canonical());
+            if (keyChanged) {
+                if (!r.keyUpdatable()) {
+                    throw ApiProblem.keyChangeNotSupported(r.name());
+                }
+                if (byKey.containsKey(key.canonical())) {
+                    throw ApiProblem.nonUniqueIdentity(r.name());
+                }
+            }
+            checkDescriptors(r, clean);
+            List<String> refs = resolveReferences(r, clean, true);
+            StoredItem item = new StoredItem(r, id, key.canonical(), clean, etagClock.incrementAndGet(), now(), refs);
+            write(item);
+            Map<String, Integer> referring = keyChanged ? referrers.remove(old.key()) : null;
+            remove(old);
+            put(item);
+            if (referring != null) {
+                // Items that referred to the old key keep counting against this item (the ODS cascades key updates).
+                referrers.put(item.key(), referring);
+            }
+            return item;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    void delete(ResourceModel r, String id, String ifMatch) {
+        lock.writeLock().lock();
+        try {
+            StoredItem old = table(r).get(id);
+            if (old == null) {
+                throw ApiProblem.notFound("Resource to delete was not found.");
+            }
+            if (ifMatch != null && !etagMatches(ifMatch, old)) {
+                throw ApiProblem.optimisticLock();
+            }
+            Map<String, Integer> referring = referrers.get(old.key());
+            if (referring != null && !referring.isEmpty()) {
+                throw ApiProblem.dependentItem(referring.keySet().iterator().next());
+            }
+            if (journal != null) {
+                JsonObject entry = new JsonObject();
+                entry.addProperty("op", "delete");
+                entry.addProperty("resource", r.name());
+                entry.addProperty("id", id);
+                journal.append(entry);
+            }
+            remove(old);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    StoredItem get(ResourceModel r, String id) {
+        lock.readLock().lock();
+        try {
+            LinkedHashMap<String, StoredItem> t = byResource.get(r.name());
+            return t == null ? null : t.get(id);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    StoredItem byKey(String canonicalKey) {
+        lock.readLock().lock();
+        try {
+            return byKey.get(canonicalKey);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The items matching the filter in insertion order, from offset, at most limit of them, and the total matched. */
+    Page query(ResourceModel r, Predicate<StoredItem> filter, int offset, int limit) {
+        lock.readLock().lock();
+        try {
+            LinkedHashMap<String, StoredItem> t = byResource.get(r.name());
+            List<StoredItem> out = new ArrayList<>();
+            int total = 0;
+            if (t != null) {
+                for (StoredItem item : t.values()) {
+                    if (filter.test(item)) {
+                        if (total >= offset && out.size() < limit) {
+                            out.add(item);
+                        }
+                        total++;
+                    }
+                }
+            }
+            return new Page(out, total);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    int count(ResourceModel r) {
+        lock.readLock().lock();
+        try {
+            LinkedHashMap<String, StoredItem> t = byResource.get(r.name());
+            return t == null ? 0 : t.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The id of the item a reference points to (for {@code link}), or null. */
+    StoredItem referenced(io.github.edfisdk.model.Property reference, JsonObject value) {
+        lock.readLock().lock();
+        try {
+            String key = resolver.resolve(reference, value, byKey::containsKey);
+            return key == null ? null : byKey.get(key);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    // --- under the write lock ---
+
+    private void checkDescriptors(ResourceModel r, JsonObject doc) {
+        List<ValidationError> errors = new ArrayList<>();
+        ModelWalker.descriptors(r.body(), doc, "$", (p, value, path) -> {
+            if (!descriptorExists(p.descriptorName(), value)) {
+                errors.add(new ValidationError(path, p.descriptorName() + " value '" + value + "' does not exist."));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
+        }
+    }
+
+    private boolean descriptorExists(String descriptorName, String uri) {
+        ResourceModel d = model.resource(descriptorName).orElse(null);
+        if (d == null || !DescriptorUri.isWellFormed(uri)) {
+            return false;
+        }
+        DescriptorUri u = DescriptorUri.parse(uri);
+        JsonObject doc = new JsonObject();
+        doc.addProperty("namespace", u.descriptorNamespace());
+        doc.addProperty("codeValue", u.codeValue());
+        return byKey.containsKey(d.naturalKey(doc).canonical());
+    }
+
+    /** The keys the document's references resolve to; a missing target is a 409 when {@code strict}. */
+    private List<String> resolveReferences(ResourceModel r, JsonObject doc, boolean strict) {
+        List<String> keys = new ArrayList<>(2);
+        ModelWalker.references(r.body(), doc, "$", (p, value, path) -> {
+            String key = resolver.resolve(p, value, byKey::containsKey);
+            if (key != null) {
+                keys.add(key);
+            } else if (strict) {
+                throw ApiProblem.unresolvedReference(resolver.targetName(p));
+            }
+        });
+        return keys;
+    }
+
+    /**
+     * An upsert matched the stored item ignoring case; like the ODS (which does not rewrite key columns) the item keeps
+     * the spelling of its identifying values.
+     */
+    private static void keepIdentitySpelling(ResourceModel r, JsonObject stored, JsonObject incoming) {
+        for (io.github.edfisdk.model.PropertyPath p : r.identity()) {
+            com.google.gson.JsonElement old = p.get(stored).orElse(null);
+            JsonObject parent = incoming;
+            List<String> segs = p.segments();
+            for (int i = 0; i < segs.size() - 1 && parent != null; i++) {
+                com.google.gson.JsonElement next = parent.get(segs.get(i));
+                parent = next != null && next.isJsonObject() ? next.getAsJsonObject() : null;
+            }
+            if (old != null && parent != null) {
+                parent.add(p.leaf(), old);
+            }
+        }
+    }
+
+    private void write(StoredItem item) {
+        if (journal == null) {
+            return;
+        }
+        JsonObject entry = new JsonObject();
+        entry.addProperty("op", "put");
+        entry.addProperty("resource", item.resource().name());
+        entry.addProperty("id", item.id());
+        entry.addProperty("etag", item.etag());
+        entry.addProperty("lastModified", item.lastModified().toString());
+        entry.add("doc", item.doc());
+        journal.append(entry);
+    }
+
+    private void put(StoredItem item) {
+        table(item.resource()).put(item.id(), item);
+        byKey.put(item.key(), item);
+        for (String target : item.referencedKeys()) {
+            referrers.computeIfAbsent(target, k -> new LinkedHashMap<>()).merge(item.resource().name(), 1, Integer::sum);
+        }
+    }
+
+    private void remove(StoredItem item) {
+        table(item.resource()).remove(item.id());
+        byKey.remove(item.key());
+        for (String target : item.referencedKeys()) {
+            Map<String, Integer> m = referrers.get(target);
+            if (m != null) {
+                m.computeIfPresent(item.resource().name(), (k, n) -> n <= 1 ? null : n - 1);
+                if (m.isEmpty()) {
+                    referrers.remove(target);
+                }
+            }
+        }
+    }
+
+    private LinkedHashMap<String, StoredItem> table(ResourceModel r) {
+        return byResource.computeIfAbsent(r.name(), k -> new LinkedHashMap<>());
+    }
+
+    private static boolean etagMatches(String header, StoredItem item) {
+        String h = header.trim();
+        if (h.equals("*")) {
+            return true;
+        }
+        if (h.startsWith("W/")) {
+            h = h.substring(2);
+        }
+        if (h.length() >= 2 && h.startsWith("\"") && h.endsWith("\"")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.equals(Long.toString(item.etag()));
+    }
+
+    static boolean etagMatchesHeader(String header, StoredItem item) {
+        return etagMatches(header, item);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    private static String newId() {
+        UUID u = UUID.randomUUID();
+        return hex(u);
+    }
+
+    private static String stableId(String key) {
+        return hex(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String hex(UUID u) {
+        return String.format("%016x%016x", u.getMostSignificantBits(), u.getLeastSignificantBits());
+    }
+
+    @Override
+    public void close() {
+        if (journal != null) {
+            journal.close();
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.github.edfisdk.sandbox;
+
+import io.github.edfisdk.model.DataStandard;
+import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.sandbox.seed.SandboxSeeder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * An embedded Ed-Fi ODS/API: a real HTTP server that answers like ODS/API 7.x (Data Standard 5.1) or 6.1 (Data
+ * Standard 4.0), driven by the same specs as the generated clients.
+ *
+ * <pre>{@code
+ * try (EdFiSandbox sb = EdFiSandbox.builder().dataStandard(DataStandard.DS5).seed(Seed.POPULATED).start()) {
+ *     String url = sb.baseUrl();   // http://127.0.0.1:PORT ; data API at url + "/data/v3"
+ * }
+ * }</pre>
+ */
+public final class EdFiSandbox implements AutoCloseable {
+    private final DataStandard dataStandard;
+    private final String key;
+    private final String secret;
+    private final boolean credentialsGenerated;
+    private final DocumentStore store;
+    private final SandboxHttpServer server;
+    private final TokenService tokens;
+    private final String baseUrl;
+    private final Seed seed;
+
+    private EdFiSandbox(Builder b) throws IOException {
+        this.dataStandard = b.dataStandard;
+        this.seed = b.seed;
+        this.credentialsGenerated = b.key == null;
+        this.key = b.key != null ? b.key : "sandbox-" + randomHex(6);
+        this.secret = b.secret != null ? b.secret : randomHex(16);
+        EdFiModel model = EdFiModel.of(dataStandard);
+        this.store = new DocumentStore(model, b.dataDir == null ? null : new Journal(b.dataDir));
+        SandboxSeeder.seed(model, b.seed, store::seed);
+        store.replayJournal();
+        this.tokens = new TokenService(key, secret, b.tokenLifetime, Clock.systemUTC());
+        // The handler needs the base URL (Location headers) and the server's port makes it: bind first, then wire.
+        AtomicReference<SandboxHandler> handler = new AtomicReference<>();
+        this.server = new SandboxHttpServer(b.bindAddress, b.port, req -> {
+            SandboxHandler h = handler.get();
+            return h == null ? SandboxResponse.text(503, "Starting") : h.handle(req);
+        });
+        String host = b.bindAddress.isAnyLocalAddress() ? "localhost" : b.bindAddress.getHostAddress();
+        this.baseUrl = "http://" + host + ":" + server.port();
+        handler.set(new SandboxHandler(new MetadataEndpoints(model, baseUrl), new TokenEndpoint(tokens), tokens,
+                new ResourceEndpoints(model, store, baseUrl)));
+    }
+
+    /** A DS 5.1 sandbox with minimal data on a free port with generated credentials. */
+    public static EdFiSandbox start() {
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** e.g. {@code http://127.0.0.1:8765}; the data API is at {@code baseUrl() + "/data/v3"}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** {@code baseUrl() + "/data/v3"}, the base path of the generated clients. */
+    public String dataUrl() {
+        return baseUrl + "/data/v3";
+    }
+
+    /** {@code baseUrl() + "/oauth/token"}. */
+    public String tokenUrl() {
+        return baseUrl + "/oauth/token";
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String secret() {
+        return secret;
+    }
+
+    /** Whether the key and secret were generated (then the CLI may print them; a user's secret is never echoed). */
+    public boolean credentialsGenerated() {
+        return credentialsGenerated;
+    }
+
+    public DataStandard dataStandard() {
+        return dataStandard;
+    }
+
+    public Seed seed() {
+        return seed;
+    }
+
+    /** Invalidates every issued token, as if they had expired (to test a client's refresh). */
+    public void expireAllTokens() {
+        tokens.revokeAll();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        store.close();
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** Options of a sandbox; every one has a default. */
+    public static final class Builder {
+        private DataStandard dataStandard = DataStandard.DS5;
+        private Seed seed = Seed.MINIMAL;
+        private int port = 0;
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private String key;
+        private String secret;
+        private Path dataDir;
+        private Duration tokenLifetime = Duration.ofMinutes(30);
+
+        private Builder() {
+        }
+
+        public Builder dataStandard(DataStandard ds) {
+            this.dataStandard = Objects.requireNonNull(ds);
+            return this;
+        }
+
+        public Builder seed(Seed seed) {
+            this.seed = Objects.requireNonNull(seed);
+            return this;
+        }
+
+        /** 0 (the default) picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The loopback address by default (the sandbox is not meant to be reachable from other machines). */
+        public Builder bindAddress(InetAddress address) {
+            this.bindAddress = Objects.requireNonNull(address);
+            return this;
+        }
+
+        /** The client key and secret; generated when not given. */
+        public Builder credentials(String key, String secret) {
+            if (key == null || key.isEmpty() || secret == null || secret.isEmpty()) {
+                throw new IllegalArgumentException("key and secret must not be empty");
+            }
+            this.key = key;
+            this.secret = secret;
+            return this;
+        }
+
+        /** Keeps data in a journal in this folder across restarts; in memory only when not set. */
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        /** How long tokens live (30 minutes by default, as the ODS/API). */
+        public Builder tokenLifetime(Duration lifetime) {
+            if (lifetime.isNegative() || lifetime.isZero()) {
+                throw new IllegalArgumentException("token lifetime must be positive");
+            }
+            this.tokenLifetime = lifetime;
+            return this;
+        }
+
+        public EdFiSandbox start() {
+            try {
+                return new EdFiSandbox(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the sandbox on port " + port + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.edfisdk.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import io.github.edfisdk.ds4.resources.api.StudentCteProgramAssociationsApi;
+import io.github.edfisdk.ds4.resources.invoker.ApiClient;
+import io.github.edfisdk.ds4.resources.model.EdFiEducationOrganizationReference;
+import io.github.edfisdk.ds4.resources.model.EdFiProgramReference;
+import io.github.edfisdk.ds4.resources.model.EdFiStudentCTEProgramAssociation;
+import io.github.edfisdk.ds4.resources.model.EdFiStudentCTEProgramAssociationCTEProgram;
+import io.github.edfisdk.ds4.resources.model.EdFiStudentReference;
+import io.github.edfisdk.model.DataStandard;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A Data Standard 4.0 (ODS/API 6.1) sandbox: DS 4 shapes, no _lastModifiedDate, int32 education organization ids. */
+class SandboxDs4Test {
+    @RegisterExtension
+    static SandboxExtension sandbox = SandboxExtension.builder().dataStandard(DataStandard.DS4).seed(Seed.POPULATED).build();
+
+    @Test
+    void rootReportsDataStandard4() {
+        RawHttp http = new RawHttp(sandbox.get());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sandbox.get().baseUrl() + "/")).GET());
+        JsonObject root = RawHttp.json(r);
+        assertEquals("6.1", root.get("version").getAsString());
+        assertEquals("4.0.0", root.getAsJsonArray("dataModels").get(0).getAsJsonObject().get("version").getAsString());
+    }
+
+    @Test
+    void cteAssociationWithDs4CteProgramsThroughTheGeneratedClient() throws Exception {
+        RawHttp http = new RawHttp(sandbox.get());
+        assertEquals(201, http.post("/ed-fi/students", SandboxWriteTest.student("D4-1", "Four")).statusCode());
+        OkHttpClient ok = new OkHttpClient.Builder().addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+                .header("Authorization", "Bearer " + http.token).build())).build();
+        StudentCteProgramAssociationsApi api = new StudentCteProgramAssociationsApi(
+                new ApiClient(ok).setBasePath(sandbox.get().dataUrl()));
+        EdFiStudentCTEProgramAssociation body = new EdFiStudentCTEProgramAssociation()
+                .beginDate(LocalDate.of(2024, 8, 23))
+                .educationOrganizationReference(new EdFiEducationOrganizationReference().educationOrganizationId(255901))
+                .programReference(new EdFiProgramReference().educationOrganizationId(255901)
+                        .programName("Career and Technical Education")
+                        .programTypeDescriptor("uri://ed-fi.org/ProgramTypeDescriptor#Career and Technical Education"))
+                .studentReference(new EdFiStudentReference().studentUniqueId("D4-1"))
+                .addCteProgramsItem(new EdFiStudentCTEProgramAssociationCTEProgram()
+                        .careerPathwayDescriptor("uri://ed-fi.org/CareerPathwayDescriptor#Manufacturing"));
+        assertEquals(201, api.postStudentCTEProgramAssociation(body).executeWithHttpInfo().getStatusCode());
+        var found = api.getStudentCTEProgramAssociations().studentUniqueId("D4-1").execute();
+        assertEquals(1, found.size());
+        assertEquals(1, found.get(0).getCtePrograms().size());
+        JsonObject raw = RawHttp.parse(http.get("/ed-fi/studentCTEProgramAssociations?studentUniqueId=D4-1"))
+                .getAsJsonArray().get(0).getAsJsonObject();
+        assertTrue(raw.has("_etag"));
+        assertFalse(raw.has("_lastModifiedDate"), "ODS/API 6.1 does not return _lastModifiedDate");
+    }
+
+    @Test
+    void int32EducationOrganizationIdsAreEnforced() {
+        RawHttp http = new RawHttp(sandbox.get());
+        HttpResponse<String> r = http.post("/ed-fi/classPeriods",
+                "{\"classPeriodName\":\"D4\",\"schoolReference\":{\"schoolId\":3000000000}}");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("a 32-bit integer is expected"), r.body());
+    }
+}
