@@ -42,6 +42,9 @@ final class DocumentStore implements AutoCloseable {
     private final Map<String, StoredItem> byKey = new HashMap<>();
     /** target key -> referring resource name -> number of referring items. */
     private final Map<String, Map<String, Integer>> referrers = new HashMap<>();
+    /** Seed items (id -> etag, id -> resource): what the journal need not repeat. */
+    private final Map<String, Long> seededEtags = new HashMap<>();
+    private final Map<String, String> seededResources = new HashMap<>();
     private final AtomicLong etagClock = new AtomicLong(System.currentTimeMillis() * 1000);
 
     DocumentStore(EdFiModel model, Journal journal) {
@@ -55,7 +58,7 @@ final class DocumentStore implements AutoCloseable {
         if (journal == null) {
             return 0;
         }
-        return journal.replay(entry -> {
+        int replayed = journal.replay(entry -> {
             ResourceModel r = model.require(entry.get("resource").getAsString());
             String id = entry.get("id").getAsString();
             lock.writeLock().lock();
@@ -74,7 +77,7 @@ final class DocumentStore implements AutoCloseable {
                     if (old == null) {
                         old = byKey.get(key.canonical());
                     }
-                    List<String> refs = resolveReferences(r, doc, false);
+                    List<String> refs = dependencies(r, doc, false);
                     StoredItem item = new StoredItem(r, id, key.canonical(), doc, etag,
                             Instant.parse(entry.get("lastModified").getAsString()), refs);
                     if (old != null) {
@@ -86,6 +89,45 @@ final class DocumentStore implements AutoCloseable {
                 lock.writeLock().unlock();
             }
         });
+        // Every update appends a line; when most lines are superseded, start the next run from a compact journal.
+        List<JsonObject> live = liveEntries();
+        if (replayed > 1000 && replayed > 2 * live.size()) {
+            journal.compact(live);
+        }
+        return replayed;
+    }
+
+    /**
+     * The journal entries that rebuild the current state on top of the seed: a put for every item that is not an
+     * unchanged seed item, a delete for every seed item that is gone.
+     */
+    private List<JsonObject> liveEntries() {
+        lock.readLock().lock();
+        try {
+            List<JsonObject> out = new ArrayList<>();
+            java.util.Set<String> present = new java.util.HashSet<>();
+            for (LinkedHashMap<String, StoredItem> t : byResource.values()) {
+                for (StoredItem item : t.values()) {
+                    present.add(item.id());
+                    Long seedEtag = seededEtags.get(item.id());
+                    if (seedEtag == null || seedEtag != item.etag()) {
+                        out.add(putEntry(item));
+                    }
+                }
+            }
+            seededEtags.forEach((id, etag) -> {
+                if (!present.contains(id)) {
+                    JsonObject del = new JsonObject();
+                    del.addProperty("op", "delete");
+                    del.addProperty("resource", seededResources.get(id));
+                    del.addProperty("id", id);
+                    out.add(del);
+                }
+            });
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** Stores seed data: not journaled (seeding is repeated on every start), ids derived from the key so they are stable. */
@@ -96,12 +138,14 @@ final class DocumentStore implements AutoCloseable {
             NaturalKey key = r.naturalKey(clean);
             StoredItem old = byKey.get(key.canonical());
             String id = old != null ? old.id() : stableId(key.canonical());
-            checkDescriptors(r, clean);
-            List<String> refs = resolveReferences(r, clean, true);
+            List<String> refs = dependencies(r, clean, true);
             if (old != null) {
                 remove(old);
             }
-            put(new StoredItem(r, id, key.canonical(), clean, etagClock.incrementAndGet(), now(), refs));
+            StoredItem item = new StoredItem(r, id, key.canonical(), clean, etagClock.incrementAndGet(), now(), refs);
+            put(item);
+            seededEtags.put(id, item.etag());
+            seededResources.put(id, r.name());
         } finally {
             lock.writeLock().unlock();
         }
@@ -112,8 +156,7 @@ final class DocumentStore implements AutoCloseable {
         NaturalKey key = r.naturalKey(clean);
         lock.writeLock().lock();
         try {
-            checkDescriptors(r, clean);
-            List<String> refs = resolveReferences(r, clean, true);
+            List<String> refs = dependencies(r, clean, true);
             StoredItem old = byKey.get(key.canonical());
             if (ifMatch != null && (old == null || !etagMatches(ifMatch, old))) {
                 throw ApiProblem.optimisticLock();
@@ -155,8 +198,7 @@ final class DocumentStore implements AutoCloseable {
                     throw ApiProblem.nonUniqueIdentity(r.name());
                 }
             }
-            checkDescriptors(r, clean);
-            List<String> refs = resolveReferences(r, clean, true);
+            List<String> refs = dependencies(r, clean, true);
             StoredItem item = new StoredItem(r, id, key.canonical(), clean, etagClock.incrementAndGet(), now(), refs);
             write(item);
             Map<String, Integer> referring = keyChanged ? referrers.remove(old.key()) : null;
@@ -264,28 +306,40 @@ final class DocumentStore implements AutoCloseable {
 
     // --- under the write lock ---
 
-    private void checkDescriptors(ResourceModel r, JsonObject doc) {
+    /**
+     * The keys of the items the document depends on: its descriptor values and the targets of its references (so a
+     * DELETE of any of them is refused while the document exists). When {@code strict}, an unknown descriptor value
+     * is a 400 and a missing reference target a 409, as the API answers; replayed journal entries are not strict.
+     */
+    private List<String> dependencies(ResourceModel r, JsonObject doc, boolean strict) {
+        List<String> keys = new ArrayList<>(4);
         List<ValidationError> errors = new ArrayList<>();
         ModelWalker.descriptors(r.body(), doc, "$", (p, value, path) -> {
-            if (!descriptorExists(p.descriptorName(), value)) {
+            String key = descriptorKey(p.descriptorName(), value);
+            if (key != null && byKey.containsKey(key)) {
+                keys.add(key);
+            } else {
                 errors.add(new ValidationError(path, p.descriptorName() + " value '" + value + "' does not exist."));
             }
         });
-        if (!errors.isEmpty()) {
+        if (strict && !errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
+        keys.addAll(resolveReferences(r, doc, strict));
+        return keys;
     }
 
-    private boolean descriptorExists(String descriptorName, String uri) {
+    /** The natural key a descriptor value has as an item of its descriptor resource, or null when it cannot have one. */
+    private String descriptorKey(String descriptorName, String uri) {
         ResourceModel d = model.resource(descriptorName).orElse(null);
         if (d == null || !DescriptorUri.isWellFormed(uri)) {
-            return false;
+            return null;
         }
         DescriptorUri u = DescriptorUri.parse(uri);
         JsonObject doc = new JsonObject();
         doc.addProperty("namespace", u.descriptorNamespace());
         doc.addProperty("codeValue", u.codeValue());
-        return byKey.containsKey(d.naturalKey(doc).canonical());
+        return d.naturalKey(doc).canonical();
     }
 
     /** The keys the document's references resolve to; a missing target is a 409 when {@code strict}. */
@@ -322,9 +376,12 @@ final class DocumentStore implements AutoCloseable {
     }
 
     private void write(StoredItem item) {
-        if (journal == null) {
-            return;
+        if (journal != null) {
+            journal.append(putEntry(item));
         }
+    }
+
+    private static JsonObject putEntry(StoredItem item) {
         JsonObject entry = new JsonObject();
         entry.addProperty("op", "put");
         entry.addProperty("resource", item.resource().name());
@@ -332,7 +389,7 @@ final class DocumentStore implements AutoCloseable {
         entry.addProperty("etag", item.etag());
         entry.addProperty("lastModified", item.lastModified().toString());
         entry.add("doc", item.doc());
-        journal.append(entry);
+        return entry;
     }
 
     private void put(StoredItem item) {

@@ -43,15 +43,20 @@ public final class EdFiSandbox implements AutoCloseable {
         this.secret = b.secret != null ? b.secret : randomHex(16);
         EdFiModel model = EdFiModel.of(dataStandard);
         this.store = new DocumentStore(model, b.dataDir == null ? null : new Journal(b.dataDir));
-        SandboxSeeder.seed(model, b.seed, store::seed);
-        store.replayJournal();
         this.tokens = new TokenService(key, secret, b.tokenLifetime, Clock.systemUTC());
         // The handler needs the base URL (Location headers) and the server's port makes it: bind first, then wire.
         AtomicReference<SandboxHandler> handler = new AtomicReference<>();
-        this.server = new SandboxHttpServer(b.bindAddress, b.port, req -> {
-            SandboxHandler h = handler.get();
-            return h == null ? SandboxResponse.text(503, "Starting") : h.handle(req);
-        });
+        try {
+            SandboxSeeder.seed(model, b.seed, store::seed);
+            store.replayJournal();
+            this.server = new SandboxHttpServer(b.bindAddress, b.port, req -> {
+                SandboxHandler h = handler.get();
+                return h == null ? SandboxResponse.text(503, "Starting") : h.handle(req);
+            });
+        } catch (IOException | RuntimeException e) {
+            store.close(); // releases the data directory
+            throw e;
+        }
         String host = b.bindAddress.isAnyLocalAddress() ? "localhost" : b.bindAddress.getHostAddress();
         this.baseUrl = "http://" + host + ":" + server.port();
         handler.set(new SandboxHandler(new MetadataEndpoints(model, baseUrl), new TokenEndpoint(tokens), tokens,

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -28,13 +29,30 @@ final class Journal implements AutoCloseable {
     static final String FILE_NAME = "sandbox-journal.jsonl";
 
     private final Path file;
+    private final FileChannel lockChannel;
+    private final java.nio.channels.FileLock lock;
     private OutputStream out;
 
     Journal(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
+            // Two sandboxes appending to one journal would interleave their writes: the second one is refused.
+            // The operating system releases the lock when the process dies, even by kill -9.
+            lockChannel = FileChannel.open(dataDir.resolve("sandbox.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            java.nio.channels.FileLock l;
+            try {
+                l = lockChannel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+                l = null; // another sandbox in this JVM holds it
+            }
+            lock = l;
+            if (lock == null) {
+                lockChannel.close();
+                throw new IllegalStateException("The data directory " + dataDir + " is in use by another running sandbox");
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create data directory " + dataDir, e);
+            throw new UncheckedIOException("Cannot use data directory " + dataDir + ": " + e.getMessage(), e);
         }
         this.file = dataDir.resolve(FILE_NAME);
     }
@@ -84,6 +102,30 @@ final class Journal implements AutoCloseable {
         return count;
     }
 
+    /**
+     * Replaces the journal by these entries (the live state), crash-safely: written to a new file, forced to disk,
+     * then renamed over the old one. Called after {@link #replay}, before any append.
+     */
+    void compact(List<JsonObject> entries) {
+        Path tmp = file.resolveSibling(FILE_NAME + ".compacting");
+        try {
+            out.close();
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                for (JsonObject e : entries) {
+                    ch.write(java.nio.ByteBuffer.wrap((e.toString() + "\n").getBytes(StandardCharsets.UTF_8)));
+                }
+                ch.force(true);
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            out = new FileOutputStream(file.toFile(), true);
+            LOG.info("Compacted " + file + " to " + entries.size() + " entries");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot compact " + file, e);
+        }
+    }
+
     /** Appends one entry; returns once the operating system has the bytes. Callers serialise calls. */
     void append(JsonObject entry) {
         byte[] line = (entry.toString() + "\n").getBytes(StandardCharsets.UTF_8);
@@ -100,6 +142,8 @@ final class Journal implements AutoCloseable {
             if (out != null) {
                 out.close();
             }
+            lock.release();
+            lockChannel.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -66,9 +66,10 @@ final class MetadataEndpoints {
         DataStandard ds = model.dataStandard();
         JsonObject o = new JsonObject();
         o.addProperty("version", ds.odsApiVersion());
-        o.addProperty("applicationName", "Ed-Fi ODS / API (edfi-sdk embedded sandbox)");
+        // The real API's name: clients that look at it should see what they would see on an ODS.
+        o.addProperty("applicationName", "Ed-Fi ODS / API");
         o.addProperty("informationalVersion", ds.odsApiVersion());
-        o.addProperty("suite", ds == DataStandard.DS4 ? "3" : "3");
+        o.addProperty("suite", "3");
         o.addProperty("build", ds.odsApiVersion() + ".0");
         JsonArray models = new JsonArray();
         JsonObject dm = new JsonObject();

@@ -145,6 +145,44 @@ class SandboxPersistenceTest {
     }
 
     @Test
+    void oneDataDirectoryServesOneSandbox() {
+        try (EdFiSandbox sb = EdFiSandbox.builder().seed(Seed.EMPTY).dataDir(dataDir).start()) {
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> EdFiSandbox.builder().seed(Seed.EMPTY).dataDir(dataDir).start());
+            assertTrue(e.getMessage().contains("in use by another running sandbox"), e.getMessage());
+        }
+        EdFiSandbox.builder().seed(Seed.EMPTY).dataDir(dataDir).start().close();
+    }
+
+    @Test
+    void aJournalOfMostlySupersededLinesIsCompactedOnStart() throws Exception {
+        String locationId;
+        try (EdFiSandbox sb = EdFiSandbox.builder().seed(Seed.POPULATED).dataDir(dataDir).start()) {
+            RawHttp http = new RawHttp(sb);
+            for (int i = 0; i < 1200; i++) {
+                assertEquals(i == 0 ? 201 : 200, http.post("/ed-fi/students",
+                        SandboxWriteTest.student("C-1", "Version" + i)).statusCode());
+            }
+            // A deleted seed item must stay deleted after compaction.
+            String cp = RawHttp.parse(http.get("/ed-fi/locations?limit=1")).getAsJsonArray().get(0).getAsJsonObject()
+                    .get("id").getAsString();
+            assertEquals(204, http.delete("/ed-fi/locations/" + cp).statusCode());
+            locationId = cp;
+        }
+        Path journal = dataDir.resolve(Journal.FILE_NAME);
+        assertEquals(1201, Files.readAllLines(journal).size()); // 1200 puts, 1 delete
+        for (int run = 0; run < 2; run++) {
+            try (EdFiSandbox sb = EdFiSandbox.builder().seed(Seed.POPULATED).dataDir(dataDir).start()) {
+                RawHttp http = new RawHttp(sb);
+                var items = RawHttp.parse(http.get("/ed-fi/students?studentUniqueId=C-1")).getAsJsonArray();
+                assertEquals("Version1199", items.get(0).getAsJsonObject().get("lastSurname").getAsString());
+                assertEquals(404, http.get("/ed-fi/locations/" + locationId).statusCode());
+            }
+            assertEquals(2, Files.readAllLines(journal).size(), "one put and one delete");
+        }
+    }
+
+    @Test
     void aTornLastLineIsDropped() throws Exception {
         try (EdFiSandbox sb = EdFiSandbox.builder().seed(Seed.MINIMAL).dataDir(dataDir).start()) {
             assertEquals(201, new RawHttp(sb).post("/ed-fi/students", SandboxWriteTest.student("T-1", "Kept")).statusCode());

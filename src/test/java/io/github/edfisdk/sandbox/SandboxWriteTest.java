@@ -257,6 +257,10 @@ class SandboxWriteTest {
         assertEquals(201, http.post("/ed-fi/programs", program).statusCode(), "descriptor values match ignoring case");
         JsonObject p = problem(http.post("/ed-fi/programs", program.replace("#robotics", "#Chess")), 400,
                 "urn:ed-fi:api:bad-request:data-validation-failed");
+        // A descriptor value in use cannot be deleted.
+        JsonObject dependent = problem(http.delete("/ed-fi/programTypeDescriptors/" + RawHttp.id(r)), 409,
+                "urn:ed-fi:api:data-conflict:dependent-item-exists");
+        assertTrue(dependent.get("detail").getAsString().endsWith("referenced by an existing 'Program' item."));
         assertEquals("[\"ProgramTypeDescriptor value 'uri://w.example.org/ProgramTypeDescriptor#Chess' does not exist.\"]",
                 p.getAsJsonObject("validationErrors").getAsJsonArray("$.programTypeDescriptor").toString());
     }
