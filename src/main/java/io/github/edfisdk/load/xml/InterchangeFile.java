@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,8 @@ public final class InterchangeFile implements InputFile {
     private final EdFiModel model;
     private final Map<String, LongAdder> unmapped = new ConcurrentHashMap<>();
     private Set<ResourceModel> resources;
+    /** Records with an XML {@code id} (targets of {@code ref=}): their identity leaves, filled by the first scan. */
+    private final Map<String, Map<String, String>> ids = new HashMap<>();
 
     public InterchangeFile(Path path, EdFiModel model) {
         this.path = path;
@@ -57,6 +60,10 @@ public final class InterchangeFile implements InputFile {
         return resources;
     }
 
+    private synchronized Map<String, String> idTarget(String id) {
+        return ids.get(id);
+    }
+
     /**
      * What did not map, with counts: {@code "Person (resource not in DS 5.1)"} or
      * {@code "Student: Student/Name/GenerationCodeSuffix"}. Filled as the file is read (each element counted once
@@ -74,7 +81,8 @@ public final class InterchangeFile implements InputFile {
 
     @Override
     public void read(Predicate<ResourceModel> wanted, boolean includeUnknown, Consumer<InputRecord> sink) throws IOException {
-        XmlToJson mapper = new XmlToJson((resource, element) -> note(resource + ": " + element));
+        resources(); // the scan indexes the records that ref= attributes point to
+        XmlToJson mapper = new XmlToJson((resource, element) -> note(resource + ": " + element), this::idTarget);
         try (InputStream in = Files.newInputStream(path)) {
             XMLStreamReader r = factory().createXMLStreamReader(in);
             Deque<XmlNode> stack = new ArrayDeque<>();
@@ -106,6 +114,7 @@ public final class InterchangeFile implements InputFile {
                     }
                     if (depth >= 2 && keep) {
                         XmlNode e = new XmlNode(r.getLocalName(), r.getLocation().getLineNumber());
+                        e.ref = r.getAttributeValue(null, "ref");
                         if (!stack.isEmpty()) {
                             stack.peek().children.add(e);
                         }
@@ -145,6 +154,10 @@ public final class InterchangeFile implements InputFile {
         try (InputStream in = Files.newInputStream(path)) {
             XMLStreamReader r = factory().createXMLStreamReader(in);
             int depth = 0;
+            String id = null;
+            Map<String, String> leaves = null;
+            Deque<String> open = new ArrayDeque<>();
+            StringBuilder text = new StringBuilder();
             while (r.hasNext()) {
                 int ev;
                 try {
@@ -156,8 +169,30 @@ public final class InterchangeFile implements InputFile {
                     depth++;
                     if (depth == 2) {
                         recordElement.accept(r.getLocalName());
+                        id = r.getAttributeValue(null, "id");
+                        leaves = id == null ? null : new HashMap<>();
                     }
+                    if (leaves != null) {
+                        open.push(r.getLocalName());
+                        text.setLength(0);
+                    }
+                } else if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && leaves != null) {
+                    text.append(r.getText());
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                    if (leaves != null) {
+                        String name = open.pop();
+                        // Identity leaves: the record's own, and those inside its references (not addresses etc.).
+                        boolean inReferenceOrTop = open.size() == 1 || open.stream().anyMatch(n -> n.endsWith("Reference"));
+                        String t = text.toString().strip();
+                        if (!t.isEmpty() && inReferenceOrTop && depth > 2) {
+                            leaves.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), t);
+                        }
+                        text.setLength(0);
+                        if (depth == 2) {
+                            ids.put(id, leaves);
+                            leaves = null;
+                        }
+                    }
                     depth--;
                 }
             }

@@ -9,6 +9,8 @@ final class XmlNode {
     final int line;
     final StringBuilder text = new StringBuilder();
     final List<XmlNode> children = new ArrayList<>(4);
+    /** The {@code ref} attribute: an XML IDREF to another record of the file, in place of the identity. */
+    String ref;
 
     XmlNode(String name, int line) {
         this.name = name;

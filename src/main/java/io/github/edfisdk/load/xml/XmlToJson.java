@@ -9,9 +9,13 @@ import io.github.edfisdk.model.Property;
 import io.github.edfisdk.model.ResourceModel;
 import io.github.edfisdk.model.ScalarType;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -36,9 +40,15 @@ final class XmlToJson {
     private static final Pattern SCHOOL_YEAR_RANGE = Pattern.compile("\\d{4}-\\d{4}");
 
     private final BiConsumer<String, String> unmapped;
+    private final Function<String, Map<String, String>> idIndex;
 
-    XmlToJson(BiConsumer<String, String> unmapped) {
+    /**
+     * @param unmapped receives (resource, element path) of what does not map
+     * @param idIndex  the identity leaves (lower-case name to text) of the record with an XML {@code id}, or null
+     */
+    XmlToJson(BiConsumer<String, String> unmapped, Function<String, Map<String, String>> idIndex) {
         this.unmapped = unmapped;
+        this.idIndex = idIndex;
     }
 
     JsonObject toJson(ResourceModel resource, XmlNode record) {
@@ -52,6 +62,18 @@ final class XmlToJson {
             String at = path + "/" + c.name;
             Optional<Property> match = property(type, c.name);
             if (match.isEmpty()) {
+                Property[] viaItem = collectionItemHolding(type, c.name);
+                if (viaItem != null) {
+                    // <ClassPeriodReference> directly under <Section>: an item of classPeriods[{classPeriodReference}]
+                    JsonArray a = o.has(viaItem[0].name()) ? o.getAsJsonArray(viaItem[0].name()) : new JsonArray();
+                    JsonObject item = new JsonObject();
+                    XmlNode holder = new XmlNode(element.name, element.line);
+                    holder.children.add(c);
+                    fill(resource, viaItem[0].type(), holder, item, path);
+                    a.add(item);
+                    o.add(viaItem[0].name(), a);
+                    continue;
+                }
                 if (!c.isLeaf()) {
                     fill(resource, type, c, o, at); // a grouping element such as <Name> or <BirthData>
                 } else if (!intoReference(type, c, o)) {
@@ -64,13 +86,19 @@ final class XmlToJson {
                 case SCALAR, DESCRIPTOR -> {
                     if (c.isLeaf()) {
                         o.add(p.name(), value(p, c.text()));
+                    } else if (c.children.size() == 1 && c.children.get(0).isLeaf()) {
+                        o.add(p.name(), value(p, c.children.get(0).text())); // <AvailableCredits><Credits>1</Credits>
                     } else {
                         unmapped.accept(resource, at);
                     }
                 }
                 case REFERENCE -> {
                     JsonObject ref = o.has(p.name()) ? o.getAsJsonObject(p.name()) : new JsonObject();
-                    leaves(resource, p.type(), c, ref, at);
+                    if (c.ref != null && c.isLeaf()) {
+                        fromIdRef(resource, p.type(), c, ref, at);
+                    } else {
+                        leaves(resource, p.type(), c, ref, at, new ArrayList<>(List.of(c.name)));
+                    }
                     o.add(p.name(), ref);
                 }
                 case OBJECT -> {
@@ -139,17 +167,23 @@ final class XmlToJson {
     private static boolean intoReference(ObjectType type, XmlNode leaf, JsonObject o) {
         Property only = null;
         Property field = null;
+        int candidates = 0;
         for (Property p : type.properties()) {
             if (p.kind() == Property.Kind.REFERENCE) {
-                Optional<Property> f = property(p.type(), leaf.name);
+                Optional<Property> f = exact(p.type(), leaf.name);
                 if (f.isPresent()) {
-                    if (only != null) {
-                        return false; // ambiguous: several references have this field
+                    candidates++;
+                    // Ambiguous (<SchoolYear> with a session and a school year reference): the reference that is
+                    // nothing but this field is meant (schoolYearTypeReference).
+                    if (only == null || fields(p.type()) == 1) {
+                        only = p;
+                        field = f.get();
                     }
-                    only = p;
-                    field = f.get();
                 }
             }
+        }
+        if (candidates > 1 && fields(only.type()) != 1) {
+            return false;
         }
         if (only == null) {
             return false;
@@ -161,20 +195,100 @@ final class XmlToJson {
     }
 
     /** The leaf values under a reference's Identity wrapper (nested references included), matched by name. */
-    private void leaves(String resource, ObjectType refType, XmlNode e, JsonObject ref, String path) {
+    private void leaves(String resource, ObjectType refType, XmlNode e, JsonObject ref, String path, List<String> refs) {
         for (XmlNode c : e.children) {
             String at = path + "/" + c.name;
             if (c.isLeaf()) {
-                Optional<Property> p = property(refType, c.name);
+                Optional<Property> p = referenceField(refType, c.name, refs, ref);
                 if (p.isPresent()) {
-                    ref.add(p.get().name(), value(p.get(), c.text()));
+                    if (!ref.has(p.get().name())) {
+                        ref.add(p.get().name(), value(p.get(), c.text()));
+                    }
                 } else {
                     unmapped.accept(resource, at);
                 }
             } else {
-                leaves(resource, refType, c, ref, at);
+                boolean isRef = c.name.endsWith("Reference");
+                if (isRef) {
+                    refs.add(c.name);
+                }
+                leaves(resource, refType, c, ref, at, refs);
+                if (isRef) {
+                    refs.remove(refs.size() - 1);
+                }
             }
         }
+    }
+
+    /**
+     * The reference field of a leaf: same name; else prefixed by an enclosing reference
+     * ({@code ProgramReference/.../EducationOrganizationId -> programEducationOrganizationId}); else the one field
+     * not yet set whose name ends with the leaf's.
+     */
+    private static Optional<Property> referenceField(ObjectType refType, String leaf, List<String> refs, JsonObject set) {
+        Optional<Property> p = exact(refType, leaf);
+        if (p.isPresent()) {
+            return p;
+        }
+        for (int i = refs.size() - 1; i >= 1; i--) {
+            String r = refs.get(i);
+            String prefix = r.substring(0, r.length() - "Reference".length());
+            p = refType.propertyIgnoreCase(prefix + leaf);
+            if (p.isPresent()) {
+                return p;
+            }
+        }
+        Property found = null;
+        for (Property f : refType.properties()) {
+            if (f.name().toLowerCase(Locale.ROOT).endsWith(leaf.toLowerCase(Locale.ROOT)) && !set.has(f.name())) {
+                if (found != null) {
+                    return Optional.empty();
+                }
+                found = f;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** A reference given as {@code ref="ID"}: its fields come from the identity of the record with that XML id. */
+    private void fromIdRef(String resource, ObjectType refType, XmlNode c, JsonObject ref, String at) {
+        Map<String, String> target = idIndex == null ? null : idIndex.apply(c.ref);
+        if (target == null) {
+            unmapped.accept(resource, at + "[@ref not found in the file]");
+            return;
+        }
+        for (Property f : refType.properties()) {
+            if (f.name().equals("link")) {
+                continue;
+            }
+            String v = target.get(f.name().toLowerCase(Locale.ROOT));
+            if (v != null) {
+                ref.add(f.name(), value(f, v));
+            }
+        }
+    }
+
+    private static int fields(ObjectType t) {
+        int n = 0;
+        for (Property p : t.properties()) {
+            if (!p.name().equals("link")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** An array property whose items hold a property for this element: {@code [collection, itemProperty]}. */
+    private static Property[] collectionItemHolding(ObjectType type, String xmlName) {
+        for (Property p : type.properties()) {
+            if (p.isCollectionOfObjects()) {
+                Optional<Property> inner = exact(p.type(), xmlName);
+                if (inner.isPresent() && inner.get().kind() == Property.Kind.REFERENCE) {
+                    return new Property[] {p, inner.get()};
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -182,6 +296,47 @@ final class XmlToJson {
      * the element's name; a collection named as the plural.
      */
     static Optional<Property> property(ObjectType type, String xmlName) {
+        Optional<Property> p = exact(type, xmlName);
+        return p.isPresent() ? p : fuzzy(type, xmlName);
+    }
+
+    /**
+     * Names that differ by a prefix: {@code FundFundDimensionReference -> fundDimensionReference},
+     * {@code AssessmentPerformanceLevel -> performanceLevels}, {@code MaxNumericRating -> objectiveMaxNumericRating},
+     * {@code ImmunizationDate -> dates}. Only when exactly one property fits.
+     */
+    private static Optional<Property> fuzzy(ObjectType type, String xmlName) {
+        String x = xmlName.toLowerCase(Locale.ROOT);
+        Property found = null;
+        for (Property p : type.properties()) {
+            String name = p.name().toLowerCase(Locale.ROOT);
+            String singular = p.kind() == Property.Kind.COLLECTION ? singular(name) : name;
+            boolean fits = (singular.length() >= 4 && x.endsWith(singular)) || (x.length() >= 4 && name.endsWith(x));
+            if (fits) {
+                if (found != null) {
+                    return Optional.empty();
+                }
+                found = p;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    static String singular(String plural) {
+        if (plural.endsWith("ies")) {
+            return plural.substring(0, plural.length() - 3) + "y";
+        }
+        if (plural.endsWith("sses") || plural.endsWith("xes") || plural.endsWith("ches") || plural.endsWith("shes")) {
+            return plural.substring(0, plural.length() - 2);
+        }
+        if (plural.endsWith("s")) {
+            return plural.substring(0, plural.length() - 1);
+        }
+        return plural;
+    }
+
+    /** Same name, name + Descriptor, an array whose item type has the name, the plural. */
+    static Optional<Property> exact(ObjectType type, String xmlName) {
         String camel = Character.toLowerCase(xmlName.charAt(0)) + xmlName.substring(1);
         for (String candidate : new String[] {camel, camel + "Descriptor"}) {
             Optional<Property> p = type.propertyIgnoreCase(candidate);
