@@ -261,7 +261,11 @@ final class XmlToJson {
             if (f.name().equals("link")) {
                 continue;
             }
-            String v = target.get(f.name().toLowerCase(Locale.ROOT));
+            String name = f.name().toLowerCase(Locale.ROOT);
+            String v = target.get(name);
+            if (v == null && name.endsWith("descriptor")) {
+                v = target.get(name.substring(0, name.length() - "descriptor".length())); // <GradingPeriod>uri</GradingPeriod>
+            }
             if (v != null) {
                 ref.add(f.name(), value(f, v));
             }
