@@ -242,11 +242,12 @@ public final class Loader {
             }
             ResourceModel r = rec.resource();
             JsonObject doc = rec.document();
-            NaturalKey key = r.naturalKey(doc);
-            String body = doc.toString();
-            long contentHash = RecordHashes.content(body);
-            long keyHash = key.isComplete() ? RecordHashes.key(key) : 0;
-            if (journal != null && key.isComplete() && journal.landedUnchanged(keyHash, contentHash)) {
+            // Keys and hashes only matter with a journal; without one they would only cost CPU the server could use.
+            NaturalKey key = journal == null ? null : r.naturalKey(doc);
+            boolean journaled = key != null && key.isComplete();
+            long contentHash = journaled ? RecordHashes.content(doc) : 0;
+            long keyHash = journaled ? RecordHashes.key(key) : 0;
+            if (journaled && journal.landedUnchanged(keyHash, contentHash)) {
                 counter(r.name()).unchanged.increment();
                 handled.incrementAndGet();
                 return;
@@ -282,7 +283,7 @@ public final class Loader {
             try {
                 WriteResult w = documents.post(r.path(), rec.document());
                 consecutiveConnectionFailures.set(0);
-                if (journal != null && key.isComplete()) {
+                if (key != null && key.isComplete()) {
                     try {
                         journal.record(keyHash, contentHash, r.name(), key.canonical());
                     } catch (IOException e) {
@@ -304,15 +305,15 @@ public final class Loader {
                     }
                 }
                 String message = p.detail() != null ? p.detail() : p.title() != null ? p.title() : e.getMessage();
-                fail(rec, r.name(), key, e.status(), p.type(), message, p.validationErrors());
+                fail(rec, r.name(), keyOf(rec, key), e.status(), p.type(), message, p.validationErrors());
             } catch (EdFiException e) {
                 // The runtime spent its retries: the server did not answer.
-                fail(rec, r.name(), key, 0, RecordFailure.CONNECTION, e.getMessage(), Map.of());
+                fail(rec, r.name(), keyOf(rec, key), 0, RecordFailure.CONNECTION, e.getMessage(), Map.of());
                 if (consecutiveConnectionFailures.incrementAndGet() >= abortAfterConnectionFailures) {
                     abort.compareAndSet(null, e);
                 }
             } catch (RuntimeException e) {
-                fail(rec, r.name(), key, 0, RecordFailure.CONNECTION, e.toString(), Map.of());
+                fail(rec, r.name(), keyOf(rec, key), 0, RecordFailure.CONNECTION, e.toString(), Map.of());
             }
         }
 
@@ -362,6 +363,10 @@ public final class Loader {
                     return;
                 }
             }
+        }
+
+        private NaturalKey keyOf(InputRecord rec, NaturalKey known) {
+            return known != null ? known : rec.resource().naturalKey(rec.document());
         }
 
         private long landed() {
