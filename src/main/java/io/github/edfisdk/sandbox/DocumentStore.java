@@ -40,8 +40,8 @@ final class DocumentStore implements AutoCloseable {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, LinkedHashMap<String, StoredItem>> byResource = new HashMap<>();
     private final Map<String, StoredItem> byKey = new HashMap<>();
-    /** target key -> referring resource name -> number of referring items. */
-    private final Map<String, Map<String, Integer>> referrers = new HashMap<>();
+    /** target key -> ids of the items that refer to it (or use it, for descriptors) -> their resource. */
+    private final Map<String, Map<String, ResourceModel>> referrers = new HashMap<>();
     /** Seed items (id -> etag, id -> resource): what the journal need not repeat. */
     private final Map<String, Long> seededEtags = new HashMap<>();
     private final Map<String, String> seededResources = new HashMap<>();
@@ -201,12 +201,10 @@ final class DocumentStore implements AutoCloseable {
             List<String> refs = dependencies(r, clean, true);
             StoredItem item = new StoredItem(r, id, key.canonical(), clean, etagClock.incrementAndGet(), now(), refs);
             write(item);
-            Map<String, Integer> referring = keyChanged ? referrers.remove(old.key()) : null;
             remove(old);
             put(item);
-            if (referring != null) {
-                // Items that referred to the old key keep counting against this item (the ODS cascades key updates).
-                referrers.put(item.key(), referring);
+            if (keyChanged) {
+                cascade(old.key(), item);
             }
             return item;
         } finally {
@@ -224,9 +222,9 @@ final class DocumentStore implements AutoCloseable {
             if (ifMatch != null && !etagMatches(ifMatch, old)) {
                 throw ApiProblem.optimisticLock();
             }
-            Map<String, Integer> referring = referrers.get(old.key());
+            Map<String, ResourceModel> referring = referrers.get(old.key());
             if (referring != null && !referring.isEmpty()) {
-                throw ApiProblem.dependentItem(referring.keySet().iterator().next());
+                throw ApiProblem.dependentItem(referring.values().iterator().next().name());
             }
             if (journal != null) {
                 JsonObject entry = new JsonObject();
@@ -392,11 +390,44 @@ final class DocumentStore implements AutoCloseable {
         return entry;
     }
 
+    /**
+     * A key change of an updatable resource (Session, Section...) carries over to the items that refer to it, as the
+     * ODS's cascading updates do; an item whose own key changes with it passes the change on.
+     */
+    private void cascade(String oldKey, StoredItem target) {
+        Map<String, ResourceModel> referring = referrers.get(oldKey);
+        if (referring == null) {
+            return;
+        }
+        for (Map.Entry<String, ResourceModel> e : new ArrayList<>(referring.entrySet())) {
+            StoredItem ref = table(e.getValue()).get(e.getKey());
+            if (ref == null) {
+                continue;
+            }
+            JsonObject doc = ref.doc().deepCopy();
+            ModelWalker.references(ref.resource().body(), doc, "$", (p, value, path) -> {
+                if (oldKey.equals(resolver.keyFor(p, value, target.resource()))) {
+                    resolver.copyKeyFields(p, value, target.resource(), target.doc());
+                }
+            });
+            List<String> keys = new ArrayList<>(ref.referencedKeys());
+            keys.replaceAll(k -> k.equals(oldKey) ? target.key() : k);
+            StoredItem updated = new StoredItem(ref.resource(), ref.id(), ref.resource().naturalKey(doc).canonical(), doc,
+                    etagClock.incrementAndGet(), now(), keys);
+            write(updated);
+            remove(ref);
+            put(updated);
+            if (!updated.key().equals(ref.key())) {
+                cascade(ref.key(), updated);
+            }
+        }
+    }
+
     private void put(StoredItem item) {
         table(item.resource()).put(item.id(), item);
         byKey.put(item.key(), item);
         for (String target : item.referencedKeys()) {
-            referrers.computeIfAbsent(target, k -> new LinkedHashMap<>()).merge(item.resource().name(), 1, Integer::sum);
+            referrers.computeIfAbsent(target, k -> new LinkedHashMap<>()).put(item.id(), item.resource());
         }
     }
 
@@ -404,9 +435,9 @@ final class DocumentStore implements AutoCloseable {
         table(item.resource()).remove(item.id());
         byKey.remove(item.key());
         for (String target : item.referencedKeys()) {
-            Map<String, Integer> m = referrers.get(target);
+            Map<String, ResourceModel> m = referrers.get(target);
             if (m != null) {
-                m.computeIfPresent(item.resource().name(), (k, n) -> n <= 1 ? null : n - 1);
+                m.remove(item.id());
                 if (m.isEmpty()) {
                     referrers.remove(target);
                 }

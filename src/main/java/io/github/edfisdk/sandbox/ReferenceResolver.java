@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  */
 final class ReferenceResolver {
     /** How the fields of one reference map onto one target resource's identity paths. */
-    private record Mapping(ResourceModel target, String[] fields, PropertyPath[] targetPaths) {
+    private record Mapping(ResourceModel target, String[] fields, PropertyPath[][] targetPaths) {
     }
 
     private final EdFiModel model;
@@ -44,6 +44,31 @@ final class ReferenceResolver {
             }
         }
         return null;
+    }
+
+    /** The key a reference designates in one particular target resource, or null. */
+    String keyFor(Property reference, JsonObject value, ResourceModel target) {
+        for (Mapping m : mappings(reference)) {
+            if (m.target == target) {
+                return keyOf(m, value);
+            }
+        }
+        return null;
+    }
+
+    /** Sets the reference's fields from the target document's key values (after the target's key changed). */
+    void copyKeyFields(Property reference, JsonObject value, ResourceModel target, JsonObject targetDoc) {
+        for (Mapping m : mappings(reference)) {
+            if (m.target == target) {
+                for (int i = 0; i < m.fields.length; i++) {
+                    JsonElement v = m.targetPaths[i][0].get(targetDoc).orElse(null);
+                    if (v != null) {
+                        value.add(m.fields[i], v.deepCopy());
+                    }
+                }
+                return;
+            }
+        }
     }
 
     /** The name the API uses for a reference's target: the concrete resource, or the abstract one (EducationOrganization). */
@@ -70,21 +95,27 @@ final class ReferenceResolver {
                 if (target.isEmpty()) {
                     continue;
                 }
-                String[] names = new String[fields.size()];
-                PropertyPath[] paths = new PropertyPath[fields.size()];
-                boolean complete = true;
-                for (int i = 0; i < fields.size(); i++) {
-                    names[i] = fields.get(i).name();
-                    Optional<PropertyPath> path = target.get().referenceFieldPath(names[i]);
+                List<String> names = new ArrayList<>();
+                List<PropertyPath[]> paths = new ArrayList<>();
+                for (Property field : fields) {
+                    Optional<PropertyPath> path = target.get().referenceFieldPath(field.name());
                     if (path.isEmpty()) {
-                        complete = false;
-                        break;
+                        // A field the target's identity does not name (e.g. DS 4.0 Grade's gradingPeriodSequence,
+                        // which the model does not count as identity): the key built from the others decides.
+                        continue;
                     }
-                    paths[i] = path.get();
+                    // A unified key field (CourseOffering's schoolId is in schoolReference and sessionReference)
+                    // fills every identity path it stands for.
+                    List<PropertyPath> all = new ArrayList<>(List.of(path.get()));
+                    for (PropertyPath q : target.get().queryParameter(field.name())) {
+                        if (!all.contains(q) && target.get().identity().contains(q)) {
+                            all.add(q);
+                        }
+                    }
+                    names.add(field.name());
+                    paths.add(all.toArray(new PropertyPath[0]));
                 }
-                if (complete) {
-                    out.add(new Mapping(target.get(), names, paths));
-                }
+                out.add(new Mapping(target.get(), names.toArray(new String[0]), paths.toArray(new PropertyPath[0][])));
             }
             return List.copyOf(out);
         });
@@ -97,7 +128,9 @@ final class ReferenceResolver {
             if (v == null || v.isJsonNull()) {
                 return null;
             }
-            put(doc, m.targetPaths[i], v);
+            for (PropertyPath p : m.targetPaths[i]) {
+                put(doc, p, v);
+            }
         }
         NaturalKey key = m.target.naturalKey(doc);
         return key.isComplete() ? key.canonical() : null;

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param key           the natural key's canonical text
  * @param doc           the cleaned document, without id, _etag, _lastModifiedDate and links; never mutated
- * @param referencedKeys canonical keys of the items its references resolved to (for DELETE's dependent check)
+ * @param referencedKeys canonical keys of the items it depends on: its references' targets and its descriptor values
+ *                       (for DELETE's dependent-item check)
  */
 record StoredItem(ResourceModel resource, String id, String key, JsonObject doc, long etag, Instant lastModified,
                   List<String> referencedKeys) {

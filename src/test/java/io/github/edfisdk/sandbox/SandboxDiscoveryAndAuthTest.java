@@ -167,6 +167,24 @@ class SandboxDiscoveryAndAuthTest {
     }
 
     @Test
+    void tokenWithJsonBody() {
+        HttpResponse<String> r = token("application/json", null,
+                "{\"grant_type\":\"client_credentials\",\"client_id\":\"test-key\",\"client_secret\":\"test-secret\"}");
+        assertEquals(200, r.statusCode(), r.body());
+    }
+
+    @Test
+    void expireAllTokensInvalidatesIssuedTokens() {
+        try (EdFiSandbox sb = EdFiSandbox.builder().seed(Seed.EMPTY).start()) {
+            RawHttp h = new RawHttp(sb);
+            assertEquals(200, h.get("/ed-fi/students").statusCode());
+            sb.expireAllTokens();
+            assertEquals(401, h.get("/ed-fi/students").statusCode());
+            assertEquals(200, new RawHttp(sb).get("/ed-fi/students").statusCode(), "a new token works");
+        }
+    }
+
+    @Test
     void generatedCredentialsAreReportedAsGenerated() {
         try (EdFiSandbox sb = EdFiSandbox.builder().seed(Seed.EMPTY).start()) {
             assertTrue(sb.credentialsGenerated());

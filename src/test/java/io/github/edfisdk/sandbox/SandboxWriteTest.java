@@ -161,6 +161,40 @@ class SandboxWriteTest {
     }
 
     @Test
+    void keyChangesCascadeToReferringItems() {
+        String session = "{\"sessionName\":\"%s\",\"schoolReference\":{\"schoolId\":255901001},"
+                + "\"schoolYearTypeReference\":{\"schoolYear\":2025},\"beginDate\":\"2024-08-20\",\"endDate\":\"2024-12-20\","
+                + "\"termDescriptor\":\"uri://ed-fi.org/TermDescriptor#Fall Semester\",\"totalInstructionalDays\":80}";
+        String sessionId = RawHttp.id(http.post("/ed-fi/sessions", String.format(session, "W-Fall")));
+        assertEquals(201, http.post("/ed-fi/courses", "{\"courseCode\":\"W-ALG\",\"courseTitle\":\"Algebra\","
+                + "\"numberOfParts\":1,\"identificationCodes\":[{\"courseIdentificationSystemDescriptor\":"
+                + "\"uri://ed-fi.org/CourseIdentificationSystemDescriptor#LEA course code\",\"identificationCode\":\"W-ALG\"}],"
+                + "\"educationOrganizationReference\":{\"educationOrganizationId\":255901}}").statusCode());
+        HttpResponse<String> offering = http.post("/ed-fi/courseOfferings", "{\"localCourseCode\":\"W-ALG-1\","
+                + "\"courseReference\":{\"courseCode\":\"W-ALG\",\"educationOrganizationId\":255901},"
+                + "\"schoolReference\":{\"schoolId\":255901001},"
+                + "\"sessionReference\":{\"schoolId\":255901001,\"schoolYear\":2025,\"sessionName\":\"W-Fall\"}}");
+        assertEquals(201, offering.statusCode(), offering.body());
+        HttpResponse<String> section = http.post("/ed-fi/sections", "{\"sectionIdentifier\":\"W-ALG-1-01\","
+                + "\"courseOfferingReference\":{\"localCourseCode\":\"W-ALG-1\",\"schoolId\":255901001,"
+                + "\"schoolYear\":2025,\"sessionName\":\"W-Fall\"}}");
+        assertEquals(201, section.statusCode(), section.body());
+
+        assertEquals(204, http.put("/ed-fi/sessions/" + sessionId, String.format(session, "W-Autumn")).statusCode());
+        JsonObject o = RawHttp.json(http.get("/ed-fi/courseOfferings/" + RawHttp.id(offering)));
+        assertEquals("W-Autumn", o.getAsJsonObject("sessionReference").get("sessionName").getAsString());
+        JsonObject s = RawHttp.json(http.get("/ed-fi/sections/" + RawHttp.id(section)));
+        assertEquals("W-Autumn", s.getAsJsonObject("courseOfferingReference").get("sessionName").getAsString(),
+                "passed on through the course offering, whose key changed too");
+        assertTrue(s.getAsJsonObject("courseOfferingReference").has("link"));
+        assertEquals(1, RawHttp.parse(http.get("/ed-fi/sections?sessionName=W-Autumn")).getAsJsonArray().size());
+        problem(http.delete("/ed-fi/sessions/" + sessionId), 409, "urn:ed-fi:api:data-conflict:dependent-item-exists");
+        assertEquals(204, http.delete("/ed-fi/sections/" + RawHttp.id(section)).statusCode());
+        assertEquals(204, http.delete("/ed-fi/courseOfferings/" + RawHttp.id(offering)).statusCode());
+        assertEquals(204, http.delete("/ed-fi/sessions/" + sessionId).statusCode());
+    }
+
+    @Test
     void deleteAndDependentItems() {
         String studentId = RawHttp.id(http.post("/ed-fi/students", student("W-9", "L")));
         HttpResponse<String> ssa = http.post("/ed-fi/studentSchoolAssociations", enrollment("W-9", 255901001, "2024-08-20"));

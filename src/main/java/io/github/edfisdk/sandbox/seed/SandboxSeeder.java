@@ -8,6 +8,7 @@ import io.github.edfisdk.model.EdFiModel;
 import io.github.edfisdk.model.Property;
 import io.github.edfisdk.model.ResourceModel;
 import io.github.edfisdk.model.ValidationError;
+import io.github.edfisdk.model.xml.InterchangeReader;
 import io.github.edfisdk.sandbox.Seed;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +92,7 @@ public final class SandboxSeeder {
                 continue;
             }
             try (InputStream in = EdFiFiles.open(file)) {
-                reader.read(in, file, (r, json) -> docs.add(new Doc(r, json, file)));
+                reader.read(in, file, (r, json, line) -> docs.add(new Doc(r, json, file + " line " + line)));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + file, e);
             }

@@ -1,4 +1,4 @@
-package io.github.edfisdk.sandbox.seed;
+package io.github.edfisdk.model.xml;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.edfisdk.sandbox.seed;
+package io.github.edfisdk.model.xml;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -11,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -25,15 +24,31 @@ import javax.xml.stream.XMLStreamReader;
  * elements the JSON does not have ({@code <Name>}, {@code <BirthData>}) are flattened into their parent.
  * Elements the spec does not know are skipped. The documents are not validated here.
  */
-final class InterchangeReader {
+public final class InterchangeReader {
+    /** Receives each record of an interchange file. */
+    @FunctionalInterface
+    public interface RecordHandler {
+        /**
+         * @param resource the resource the record's element names
+         * @param document its API JSON form (values as the XML has them, e.g. numbers as strings; not validated)
+         * @param line     the line of the record's start tag, for messages
+         */
+        void record(ResourceModel resource, JsonObject document, int line);
+    }
+
     private final EdFiModel model;
 
-    InterchangeReader(EdFiModel model) {
+    public InterchangeReader(EdFiModel model) {
         this.model = model;
     }
 
-    /** Calls back with the resource and JSON of every record whose element names a resource of the model. */
-    void read(InputStream in, String fileName, BiConsumer<ResourceModel, JsonObject> out) {
+    /**
+     * Calls back with every record whose element names a resource or descriptor of the model; other records are
+     * skipped.
+     *
+     * @throws IllegalArgumentException when the XML is not well-formed (the message names the file and line)
+     */
+    public void read(InputStream in, String fileName, RecordHandler out) {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -60,14 +75,16 @@ final class InterchangeReader {
                     if (depth >= 2) {
                         XmlElement e = stack.pop();
                         if (depth == 2) {
-                            model.resource(e.name).ifPresent(m -> out.accept(m, toJson(m.body(), e)));
+                            model.resource(e.name).ifPresent(m -> out.record(m, toJson(m.body(), e), e.line));
                         }
                     }
                     depth--;
                 }
             }
         } catch (XMLStreamException e) {
-            throw new IllegalStateException(fileName + ": " + e.getMessage(), e);
+            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
+            throw new IllegalArgumentException(fileName + (line > 0 ? " line " + line : "") + ": not well-formed XML: "
+                    + e.getMessage(), e);
         }
     }
 
