@@ -24,6 +24,7 @@ public final class LandedJournal implements Closeable {
     private final LongLongMap landed = new LongLongMap();
     private final OutputStream out;
     private int tornLines;
+    private boolean endsMidLine;
 
     private LandedJournal(Path file) throws IOException {
         this.file = file;
@@ -31,7 +32,7 @@ public final class LandedJournal implements Closeable {
             replay();
         }
         this.out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        if (tornLines > 0) {
+        if (endsMidLine) {
             // Start a fresh line so the next record is not glued to the torn one.
             out.write('\n');
             out.flush();
@@ -59,15 +60,14 @@ public final class LandedJournal implements Closeable {
                 landed.put(parsed[0], parsed[1]);
             }
         }
-        // A last line without its newline is torn even when its hashes parse: its tail may be cut.
+        // A crash mid-write leaves a last line without its newline; the next record must start a line of its own.
+        // (If that line's two hashes are whole, the record did land: lines are written only after a 2xx.)
         if (Files.size(file) > 0) {
             try (var ch = Files.newByteChannel(file)) {
                 ch.position(ch.size() - 1);
                 var b = java.nio.ByteBuffer.allocate(1);
                 ch.read(b);
-                if (b.get(0) != '\n') {
-                    tornLines++;
-                }
+                endsMidLine = b.get(0) != '\n';
             }
         }
     }
