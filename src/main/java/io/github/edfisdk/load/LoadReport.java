@@ -47,7 +47,8 @@ public record LoadReport(List<ResourceCounts> resources, Duration elapsed, long 
         String head = dryRun ? "would send" : "created";
         b.append(String.format("%-5s %-52s %10s %10s %10s %10s%n", "level", "resource", head, "updated", "unchanged", "failed"));
         for (ResourceCounts c : resources) {
-            b.append(String.format("%-5d %-52s %10d %10d %10d %10d%n", c.level(), c.resource(),
+            String level = c.level() == Integer.MAX_VALUE ? "-" : Integer.toString(c.level());
+            b.append(String.format("%-5s %-52s %10d %10d %10d %10d%n", level, c.resource(),
                     dryRun ? c.dryRun() : c.created(), c.updated(), c.unchanged(), c.failed()));
         }
         b.append(String.format("%-58s %10d %10d %10d %10d%n", "TOTAL",

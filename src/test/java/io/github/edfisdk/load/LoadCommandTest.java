@@ -136,6 +136,36 @@ class LoadCommandTest {
     }
 
     @Test
+    void validateResolvesReferencesOnTheTargetWhenGiven(@TempDir Path dir) throws IOException {
+        try (EdFiClient c = EdFiClient.builder().baseUrl(sandbox.baseUrl()).credentials(sandbox.key(), sandbox.secret()).build()) {
+            c.documents().post("schools", JsonParser.parseString("""
+                    {"schoolId":255901107,"nameOfInstitution":"Target School","educationOrganizationCategories":
+                     [{"educationOrganizationCategoryDescriptor":"uri://ed-fi.org/EducationOrganizationCategoryDescriptor#School"}],
+                     "gradeLevels":[{"gradeLevelDescriptor":"uri://ed-fi.org/GradeLevelDescriptor#Ninth grade"}]}""")
+                    .getAsJsonObject());
+        }
+        Path f = dir.resolve("mixed.jsonl");
+        Files.writeString(f, """
+                {"_resource":"students","studentUniqueId":"V1","firstName":"A","lastSurname":"B","birthDate":"2010-01-01"}
+                {"_resource":"studentSchoolAssociations","studentReference":{"studentUniqueId":"V1"},"schoolReference":{"schoolId":255901107},"entryDate":"2023-08-20","entryGradeLevelDescriptor":"uri://ed-fi.org/GradeLevelDescriptor#Ninth grade"}
+                """);
+        CliRunner offline = CliRunner.run("validate", f.toString());
+        assertEquals(1, offline.exitCode(), offline.out());
+        assertTrue(offline.out().contains("mixed.jsonl:2 StudentSchoolAssociation"), offline.out());
+        CliRunner online = CliRunner.run(api("validate", f.toString()));
+        assertEquals(0, online.exitCode(), online.out() + online.err());
+    }
+
+    @Test
+    void dryRunReadsAndCountsButSendsNothing(@TempDir Path dir) {
+        CliRunner r = CliRunner.run("load", BAD.toString(), "--dry-run");
+        assertEquals(1, r.exitCode(), r.out() + r.err()); // the unreadable lines fail even without a server
+        String total = r.out().lines().filter(l -> l.startsWith("TOTAL")).findFirst().orElseThrow();
+        assertEquals(List.of("TOTAL", "7", "0", "0", "3"), List.of(total.trim().split("\\s+")), r.out());
+        assertTrue(r.out().contains("0 requests"), r.out());
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(2, CliRunner.run("load", BAD.toString()).exitCode()); // no target
         assertEquals(2, CliRunner.run(api("load", "no/such/file.jsonl")).exitCode());
