@@ -139,7 +139,6 @@ public final class Loader {
         private final AtomicLong handled = new AtomicLong();
         private final long started = System.nanoTime();
         private volatile String phase = "";
-        private volatile boolean lastRound;
 
         Run(List<InputFile> files, ErrorLog errors, LandedJournal journal) {
             this.files = files;
@@ -266,7 +265,7 @@ public final class Loader {
             try {
                 workers.execute(() -> {
                     try {
-                        send(rec, key, keyHash, contentHash, true);
+                        send(rec, key, keyHash, contentHash);
                     } finally {
                         inFlight.release();
                     }
@@ -277,7 +276,7 @@ public final class Loader {
             }
         }
 
-        private void send(InputRecord rec, NaturalKey key, long keyHash, long contentHash, boolean mayDefer) {
+        private void send(InputRecord rec, NaturalKey key, long keyHash, long contentHash) {
             ResourceModel r = rec.resource();
             requests.increment();
             try {
@@ -296,10 +295,10 @@ public final class Loader {
             } catch (EdFiApiException e) {
                 consecutiveConnectionFailures.set(0);
                 ProblemDetails p = e.problem();
-                if (mayDefer && e.status() == 409 && UNRESOLVED.equals(p.type()) && !lastRound) {
+                if (e.status() == 409 && UNRESOLVED.equals(p.type())) {
                     synchronized (deferred) {
                         if (deferred.size() < MAX_DEFERRED) {
-                            deferred.add(new Deferred(rec, key, keyHash, contentHash));
+                            deferred.add(new Deferred(rec, key, keyHash, contentHash, e));
                             return;
                         }
                     }
@@ -333,7 +332,7 @@ public final class Loader {
                     inFlight.acquire();
                     workers.execute(() -> {
                         try {
-                            send(d.record, d.key, d.keyHash, d.contentHash, true);
+                            send(d.record, d.key, d.keyHash, d.contentHash);
                         } finally {
                             inFlight.release();
                         }
@@ -341,25 +340,18 @@ public final class Loader {
                 }
                 drain();
                 if (landed() == before) {
-                    // No progress: these references are missing for good. Report them with the server's answer.
+                    // No progress: these references are missing for good. Report the server's last answer.
                     List<Deferred> rest;
                     synchronized (deferred) {
                         rest = new ArrayList<>(deferred);
                         deferred.clear();
                     }
-                    lastRound = true;
                     for (Deferred d : rest) {
-                        inFlight.acquire();
-                        workers.execute(() -> {
-                            try {
-                                send(d.record, d.key, d.keyHash, d.contentHash, false);
-                            } finally {
-                                inFlight.release();
-                            }
-                        });
+                        ProblemDetails p = d.answer.problem();
+                        String message = p.detail() != null ? p.detail() : p.title() != null ? p.title() : d.answer.getMessage();
+                        fail(d.record, d.record.resource().name(), keyOf(d.record, d.key), d.answer.status(), p.type(),
+                                message, p.validationErrors());
                     }
-                    drain();
-                    lastRound = false;
                     return;
                 }
             }
@@ -407,7 +399,8 @@ public final class Loader {
         }
     }
 
-    private record Deferred(InputRecord record, NaturalKey key, long keyHash, long contentHash) {
+    /** A record refused for a missing reference, with that answer (reported as is if no retry round helps). */
+    private record Deferred(InputRecord record, NaturalKey key, long keyHash, long contentHash, EdFiApiException answer) {
     }
 
     private static final class Counters {
