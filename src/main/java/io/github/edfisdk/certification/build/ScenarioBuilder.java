@@ -1,0 +1,341 @@
+package io.github.edfisdk.certification.build;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.github.edfisdk.certification.ScenarioContext;
+import io.github.edfisdk.certification.catalog.Cell;
+import io.github.edfisdk.certification.catalog.ExpectedValue;
+import io.github.edfisdk.certification.catalog.RequiredLevel;
+import io.github.edfisdk.certification.catalog.Scenario;
+import io.github.edfisdk.certification.catalog.ScenarioPage;
+import io.github.edfisdk.certification.catalog.TableRow;
+import io.github.edfisdk.certification.catalog.ValueResolver;
+import io.github.edfisdk.model.ObjectType;
+import io.github.edfisdk.model.Property;
+import io.github.edfisdk.model.ScalarType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Builds scenario payloads from a page's table.
+ *
+ * <ul>
+ *   <li>Each leaf row's cell gives the value at its JSON path; repeated rows and {@code <br/>} lists give the items
+ *       of the innermost collection in order (an empty cell: no item).</li>
+ *   <li>A PUT starts from an earlier scenario's payload: the one whose values agree most with the PUT's column (the
+ *       same record), the latest on a tie. Values the PUT's column gives replace the base's; a collection the column
+ *       lists replaces the base's collection; values the column leaves empty are kept.</li>
+ *   <li>Descriptors become URIs in the context's namespace with the spec's descriptor name.</li>
+ *   <li>Values that need the tester's system, placeholders without a value and unreadable cells are left out and
+ *       reported; so are properties the Data Standard lacks, and spec-required properties the table leaves empty.</li>
+ * </ul>
+ * Not thread-safe (it memoises payloads per instance); cheap to create.
+ */
+public final class ScenarioBuilder {
+    private final ScenarioPage page;
+    private final ScenarioContext context;
+    private final Map<Integer, ScenarioPayload> built = new HashMap<>();
+
+    public ScenarioBuilder(ScenarioPage page, ScenarioContext context) {
+        this.page = Objects.requireNonNull(page);
+        this.context = Objects.requireNonNull(context);
+    }
+
+    /** The payload of a POST or PUT scenario (by number). */
+    public ScenarioPayload build(int number) {
+        return build(page.scenario(number));
+    }
+
+    public ScenarioPayload build(Scenario scenario) {
+        if (!scenario.hasColumn()) {
+            throw new IllegalArgumentException(scenario + " on " + page.source() + " has no table column (a DELETE"
+                    + " step removes the item of an earlier scenario)");
+        }
+        ScenarioPayload done = built.get(scenario.number());
+        if (done != null) {
+            return done;
+        }
+        List<PayloadProblem> problems = new ArrayList<>();
+        List<ExpectedEntry> column = columnEntries(scenario, problems);
+        List<ExpectedEntry> entries = column;
+        int basedOn = 0;
+        if (scenario.verb() == Scenario.Verb.PUT) {
+            ScenarioPayload base = base(scenario, column);
+            if (base != null) {
+                basedOn = base.scenario().number();
+                entries = merge(base.entries(), column);
+            }
+        }
+        if (column.isEmpty()) {
+            problems.add(new PayloadProblem(PayloadProblem.Kind.NO_VALUES, 0, page.resourceName(),
+                    "the table's column '" + scenario.header() + "' is empty", true));
+        }
+        // Problems of kept values were reported on the base scenario; report them again only for this column.
+        if (basedOn > 0) {
+            int baseNumber = basedOn;
+            Set<String> seen = new HashSet<>();
+            problems.forEach(p -> seen.add(p.line() + p.message()));
+            for (PayloadProblem p : built.get(basedOn).problems()) {
+                if (p.kind() != PayloadProblem.Kind.MISSING_REQUIRED && p.kind() != PayloadProblem.Kind.NO_VALUES
+                        && entries.stream().anyMatch(e -> e.row().line() == p.line() && e.scenario() == baseNumber)
+                        && seen.add(p.line() + p.message())) {
+                    problems.add(p);
+                }
+            }
+        }
+        JsonObject body = render(entries);
+        if (page.resource() != null) {
+            // A value left out for a reason already reported is not reported again as missing.
+            Set<String> unknown = new HashSet<>();
+            entries.stream().filter(e -> !e.value().isKnown()).forEach(e -> unknown.add(e.displayPath()));
+            List<PayloadProblem> missing = new ArrayList<>();
+            missingRequired(page.resource().body(), body, body, false, "", missing);
+            for (PayloadProblem p : missing) {
+                if (unknown.stream().noneMatch(u -> u.equals(p.property()) || u.startsWith(p.property() + ".")
+                        || u.startsWith(p.property() + "["))) {
+                    problems.add(p);
+                }
+            }
+        }
+        ScenarioPayload payload = new ScenarioPayload(page, scenario, context, basedOn, body, entries, problems);
+        built.put(scenario.number(), payload);
+        return payload;
+    }
+
+    /** Every POST/PUT scenario of the page, in order. */
+    public List<ScenarioPayload> buildAll() {
+        List<ScenarioPayload> out = new ArrayList<>();
+        for (Scenario s : page.scenarios()) {
+            out.add(build(s));
+        }
+        return out;
+    }
+
+    private List<ExpectedEntry> columnEntries(Scenario scenario, List<PayloadProblem> problems) {
+        List<ExpectedEntry> out = new ArrayList<>();
+        Map<String, Integer> counters = new HashMap<>();
+        List<TableRow> rows = page.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            TableRow row = rows.get(i);
+            Cell cell = row.cell(scenario.column());
+            if (cell.isEmpty()) {
+                continue;
+            }
+            boolean required = row.required() == RequiredLevel.REQUIRED || row.required() == RequiredLevel.CONDITIONAL;
+            if (!row.resolution().isResolved()) {
+                problems.add(new PayloadProblem(PayloadProblem.Kind.UNKNOWN_PROPERTY, row.line(), row.label(),
+                        "value '" + cell.raw() + "' not sent: " + row.resolution().problem(), false));
+                continue;
+            }
+            Property leaf = row.resolution().property();
+            if (!row.resolution().isLeaf()) {
+                problems.add(new PayloadProblem(PayloadProblem.Kind.UNRESOLVED_VALUE, row.line(), row.label(),
+                        "value '" + cell.raw() + "' in a row that declares " + leaf.name() + " (an object) is ignored",
+                        false));
+                continue;
+            }
+            int collections = (int) row.resolution().chain().subList(0, row.resolution().chain().size() - 1).stream()
+                    .filter(Property::isCollectionOfObjects).count();
+            String key = (row.container() + "|" + row.propertyName()).toLowerCase(Locale.ROOT);
+            for (String part : cell.parts()) {
+                int item = counters.merge(key, 1, Integer::sum) - 1;
+                if (collections == 0 && item > 0 && leaf.kind() != Property.Kind.COLLECTION) {
+                    problems.add(new PayloadProblem(PayloadProblem.Kind.UNRESOLVED_VALUE, row.line(), row.label(),
+                            "second value '" + part + "' for a single property is ignored", required));
+                    continue;
+                }
+                List<Integer> items = new ArrayList<>();
+                for (int c = 0; c < collections; c++) {
+                    items.add(c == collections - 1 ? item : 0);
+                }
+                ExpectedValue v = ValueResolver.resolve(part, leaf, row.resolution().path().toString(), context);
+                if (v instanceof ExpectedValue.NeedsSystemValue n) {
+                    problems.add(new PayloadProblem(PayloadProblem.Kind.NEEDS_SYSTEM_VALUE, row.line(), row.label(),
+                            "needs the system's value for " + n.placeholder() + " (give it with"
+                                    + " ScenarioContext.builder().systemValue(\"" + (n.suggested() != null
+                                    ? n.suggested() : n.placeholder()) + "\", value))", required));
+                } else if (v instanceof ExpectedValue.Unresolved u) {
+                    problems.add(new PayloadProblem(PayloadProblem.Kind.UNRESOLVED_VALUE, row.line(), row.label(),
+                            u.reason() + " ('" + u.raw() + "')", required));
+                }
+                out.add(new ExpectedEntry(i, row, items, v, scenario.number()));
+            }
+        }
+        return out;
+    }
+
+    /** The earlier scenario the PUT updates: most values in common, latest on a tie. */
+    private ScenarioPayload base(Scenario put, List<ExpectedEntry> column) {
+        ScenarioPayload best = null;
+        int bestScore = -1;
+        for (Scenario s : page.scenarios()) {
+            if (s.column() >= put.column()) {
+                break;
+            }
+            ScenarioPayload p = build(s);
+            int score = 0;
+            for (ExpectedEntry e : column) {
+                for (ExpectedEntry b : p.entries()) {
+                    if (b.rowIndex() == e.rowIndex() && b.items().equals(e.items()) && b.value().equals(e.value())) {
+                        score++;
+                        break;
+                    }
+                }
+            }
+            if (score >= bestScore) {
+                best = p;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private static List<ExpectedEntry> merge(List<ExpectedEntry> base, List<ExpectedEntry> column) {
+        Set<String> replacedCollections = new HashSet<>();
+        Set<String> given = new HashSet<>();
+        for (ExpectedEntry e : column) {
+            if (e.collectionPath() != null) {
+                replacedCollections.add(e.collectionPath());
+            }
+            given.add(e.rowIndex() + "" + e.items());
+        }
+        List<ExpectedEntry> out = new ArrayList<>(column);
+        for (ExpectedEntry b : base) {
+            if (!given.contains(b.rowIndex() + "" + b.items())
+                    && (b.collectionPath() == null || !replacedCollections.contains(b.collectionPath()))) {
+                out.add(b);
+            }
+        }
+        out.sort((a, b) -> a.rowIndex() != b.rowIndex() ? Integer.compare(a.rowIndex(), b.rowIndex())
+                : a.items().toString().compareTo(b.items().toString()));
+        return out;
+    }
+
+    private JsonObject render(List<ExpectedEntry> entries) {
+        JsonObject root = new JsonObject();
+        for (ExpectedEntry e : entries) {
+            if (!e.value().isKnown()) {
+                continue;
+            }
+            List<Property> chain = e.chain();
+            JsonObject obj = root;
+            int k = 0;
+            for (int i = 0; i < chain.size() - 1; i++) {
+                Property p = chain.get(i);
+                if (p.isCollectionOfObjects()) {
+                    JsonArray arr = obj.has(p.name()) ? obj.getAsJsonArray(p.name()) : new JsonArray();
+                    obj.add(p.name(), arr);
+                    int index = e.items().get(k++);
+                    while (arr.size() <= index) {
+                        arr.add(new JsonObject());
+                    }
+                    obj = arr.get(index).getAsJsonObject();
+                } else {
+                    JsonObject child = obj.has(p.name()) ? obj.getAsJsonObject(p.name()) : new JsonObject();
+                    obj.add(p.name(), child);
+                    obj = child;
+                }
+            }
+            Property leaf = chain.get(chain.size() - 1);
+            ScalarType type = leaf.scalarType() == null ? ScalarType.STRING : leaf.scalarType();
+            JsonElement json = e.value().toJson(context.descriptorNamespace(), type);
+            if (leaf.kind() == Property.Kind.COLLECTION) {
+                JsonArray arr = obj.has(leaf.name()) ? obj.getAsJsonArray(leaf.name()) : new JsonArray();
+                arr.add(json);
+                obj.add(leaf.name(), arr);
+            } else {
+                obj.add(leaf.name(), json);
+            }
+        }
+        prune(root);
+        return root;
+    }
+
+    /** Drops the empty items left where an item had only values that could not be resolved. */
+    private static void prune(JsonObject obj) {
+        for (String k : new ArrayList<>(obj.keySet())) {
+            JsonElement v = obj.get(k);
+            if (v.isJsonObject()) {
+                prune(v.getAsJsonObject());
+                if (v.getAsJsonObject().size() == 0) {
+                    obj.remove(k);
+                }
+            } else if (v.isJsonArray()) {
+                JsonArray arr = v.getAsJsonArray();
+                for (int i = arr.size() - 1; i >= 0; i--) {
+                    if (arr.get(i).isJsonObject()) {
+                        prune(arr.get(i).getAsJsonObject());
+                        if (arr.get(i).getAsJsonObject().size() == 0) {
+                            arr.remove(i);
+                        }
+                    }
+                }
+                if (arr.size() == 0) {
+                    obj.remove(k);
+                }
+            }
+        }
+    }
+
+    /**
+     * Reports spec-required properties missing from the body, and from every object and item it holds. A key of a
+     * reference the table leaves out is taken from the same key elsewhere in the payload (a root property or a
+     * root reference, e.g. {@code classPeriodReference.schoolId} from {@code schoolReference.schoolId}) when that
+     * gives exactly one value: Ed-Fi unifies keys of the same name within a resource. That is reported as a warning.
+     */
+    private static void missingRequired(ObjectType type, JsonObject obj, JsonObject root, boolean inReference,
+                                        String prefix, List<PayloadProblem> problems) {
+        for (Property p : type.properties()) {
+            String path = prefix + p.name();
+            JsonElement v = obj.get(p.name());
+            if ((v == null || v.isJsonNull()) && p.required() && inReference && p.type() == null) {
+                Set<JsonElement> found = new HashSet<>();
+                List<String> from = new ArrayList<>();
+                if (root.has(p.name()) && root.get(p.name()).isJsonPrimitive()) {
+                    found.add(root.get(p.name()));
+                    from.add(p.name());
+                }
+                for (String k : root.keySet()) {
+                    JsonElement r = root.get(k);
+                    if (r.isJsonObject() && r != obj && r.getAsJsonObject().has(p.name())
+                            && r.getAsJsonObject().get(p.name()).isJsonPrimitive()) {
+                        found.add(r.getAsJsonObject().get(p.name()));
+                        from.add(k + "." + p.name());
+                    }
+                }
+                if (found.size() == 1) {
+                    v = found.iterator().next();
+                    obj.add(p.name(), v);
+                    problems.add(new PayloadProblem(PayloadProblem.Kind.INFERRED_KEY, 0, path, "the table gives no "
+                            + path + "; " + v + " taken from " + String.join(", ", from) + " (Ed-Fi unifies keys"
+                            + " of the same name)", false));
+                    continue;
+                }
+            }
+            if (v == null || v.isJsonNull()) {
+                if (p.required()) {
+                    problems.add(new PayloadProblem(PayloadProblem.Kind.MISSING_REQUIRED, 0, path,
+                            "the Data Standard requires " + path + " and the table gives no value for it", true));
+                }
+            } else if (p.type() != null && v.isJsonObject()) {
+                missingRequired(p.type(), v.getAsJsonObject(), root, p.kind() == Property.Kind.REFERENCE,
+                        path + ".", problems);
+            } else if (p.type() != null && v.isJsonArray()) {
+                JsonArray arr = v.getAsJsonArray();
+                for (int i = 0; i < arr.size(); i++) {
+                    if (arr.get(i).isJsonObject()) {
+                        missingRequired(p.type(), arr.get(i).getAsJsonObject(), root, false, path + "[" + i + "].",
+                                problems);
+                    }
+                }
+            }
+        }
+    }
+}
