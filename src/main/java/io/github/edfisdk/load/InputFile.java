@@ -19,6 +19,11 @@ public interface InputFile {
     /** The resources this file holds records of (may read the whole file once, streaming). */
     Set<ResourceModel> resources() throws IOException;
 
+    /** How many records the file holds, known after {@link #resources()}; -1 when not counted. */
+    default long recordCount() {
+        return -1;
+    }
+
     /**
      * Streams the records of the wanted resources in file order.
      *

@@ -29,6 +29,7 @@ public final class JsonLinesFile implements InputFile {
     private final EdFiModel model;
     private final ResourceModel fileResource;
     private Set<ResourceModel> resources;
+    private long count = -1;
 
     public JsonLinesFile(Path path, EdFiModel model) {
         this.path = path;
@@ -51,9 +52,13 @@ public final class JsonLinesFile implements InputFile {
     public synchronized Set<ResourceModel> resources() throws IOException {
         if (resources == null) {
             Set<ResourceModel> found = new LinkedHashSet<>();
+            long n = 0;
             try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
                 String line;
                 while ((line = r.readLine()) != null) {
+                    if (!line.isBlank()) {
+                        n++;
+                    }
                     if (line.contains("\"" + RESOURCE_FIELD + "\"")) {
                         parsed(line).flatMap(this::lineResource).ifPresent(found::add);
                     } else if (fileResource != null && !line.isBlank()) {
@@ -62,8 +67,14 @@ public final class JsonLinesFile implements InputFile {
                 }
             }
             resources = found;
+            count = n;
         }
         return resources;
+    }
+
+    @Override
+    public synchronized long recordCount() {
+        return count;
     }
 
     @Override

@@ -139,6 +139,7 @@ public final class Loader {
         private final AtomicLong handled = new AtomicLong();
         private final long started = System.nanoTime();
         private volatile String phase = "";
+        private long expected = -1;
 
         Run(List<InputFile> files, ErrorLog errors, LandedJournal journal) {
             this.files = files;
@@ -169,6 +170,12 @@ public final class Loader {
                         counter(r.name());
                     }
                 }
+                long total = 0;
+                for (InputFile f : files) {
+                    long c = f.recordCount();
+                    total = c < 0 || total < 0 ? -1 : total + c;
+                }
+                expected = total;
                 Set<InputFile> unknownsReported = new HashSet<>();
                 int i = 0;
                 for (Map.Entry<Integer, Set<ResourceModel>> level : levels.entrySet()) {
@@ -380,7 +387,11 @@ public final class Loader {
         private String progressLine() {
             double s = (System.nanoTime() - started) / 1e9;
             long n = handled.get();
-            return String.format("%s  %d records, %d failed, %.0f/s", phase, n, errors.count(), s > 0 ? n / s : 0.0);
+            String rate = String.format("%d failed, %.0f/s  %s", errors.count(), s > 0 ? n / s : 0.0, phase);
+            if (expected > 0) {
+                return Progress.bar(n, expected) + " " + rate;
+            }
+            return n + " records, " + rate;
         }
 
         private LoadReport report() {

@@ -30,6 +30,15 @@ final class Progress implements AutoCloseable {
         timer.scheduleAtFixedRate(this::show, period, period, TimeUnit.MILLISECONDS);
     }
 
+    /** {@code [#########...........]  45% 12345/27000}. */
+    static String bar(long done, long total) {
+        int width = 30;
+        long d = Math.min(done, total);
+        int filled = (int) (width * d / total);
+        return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + String.format("%3d%% %d/%d",
+                100 * d / total, done, total);
+    }
+
     private synchronized void show() {
         String s = line.get();
         if (terminal) {

@@ -14,30 +14,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code edfi load / validate / export / delete} against an embedded sandbox over HTTP. */
 class LoadCommandTest {
     static final Path BAD = Path.of("src/test/resources/load/bad-records.jsonl");
-    static EdFiSandbox sandbox;
-    static Path credentials;
+    // A fresh sandbox per test: each test counts what it finds there.
+    EdFiSandbox sandbox;
+    Path credentials;
 
-    @BeforeAll
-    static void start(@TempDir Path dir) throws IOException {
+    @BeforeEach
+    void start(@TempDir Path dir) throws IOException {
         sandbox = EdFiSandbox.builder().port(0).start();
         credentials = dir.resolve("edfi.properties");
         Files.writeString(credentials, "key=" + sandbox.key() + "\nsecret=" + sandbox.secret() + "\n");
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         sandbox.close();
     }
 
-    private static String[] api(String... args) {
+    private String[] api(String... args) {
         List<String> all = new java.util.ArrayList<>(List.of(args));
         all.addAll(List.of("--base-url", sandbox.baseUrl(), "--credentials-file", credentials.toString()));
         return all.toArray(String[]::new);
@@ -154,6 +155,22 @@ class LoadCommandTest {
         assertTrue(offline.out().contains("mixed.jsonl:2 StudentSchoolAssociation"), offline.out());
         CliRunner online = CliRunner.run(api("validate", f.toString()));
         assertEquals(0, online.exitCode(), online.out() + online.err());
+    }
+
+    @Test
+    void csvWithItsMappingLoads(@TempDir Path dir) throws IOException {
+        Path errors = dir.resolve("errors.jsonl");
+        CliRunner r = CliRunner.run(api("load", "src/test/resources/load/csv", "--errors", errors.toString()));
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        Map<Long, JsonObject> bad = errorsByLine(errors);
+        assertEquals(List.of(4L, 7L), List.copyOf(bad.keySet()), bad.toString());
+        assertTrue(bad.get(4L).getAsJsonObject("validationErrors").has("$.birthDate"));
+        try (EdFiClient c = EdFiClient.builder().baseUrl(sandbox.baseUrl()).credentials(sandbox.key(), sandbox.secret()).build()) {
+            JsonObject grace = c.documents().query("students", Map.of("studentUniqueId", "C2")).toList().get(0);
+            assertEquals("Hopper, Jr.", grace.get("lastSurname").getAsString());
+            assertEquals("uri://ed-fi.org/CountryDescriptor#US", grace.get("birthCountryDescriptor").getAsString());
+            assertEquals(1, c.documents().count("students", Map.of("studentUniqueId", "C4")));
+        }
     }
 
     @Test

@@ -37,6 +37,7 @@ public final class InterchangeFile implements InputFile {
     private final EdFiModel model;
     private final Map<String, LongAdder> unmapped = new ConcurrentHashMap<>();
     private Set<ResourceModel> resources;
+    private long count = -1;
     /** Records with an XML {@code id} (targets of {@code ref=}): their identity leaves, filled by the first scan. */
     private final Map<String, Map<String, String>> ids = new HashMap<>();
 
@@ -54,10 +55,21 @@ public final class InterchangeFile implements InputFile {
     public synchronized Set<ResourceModel> resources() throws IOException {
         if (resources == null) {
             Set<ResourceModel> found = new LinkedHashSet<>();
-            scan(name -> model.resource(name).ifPresent(found::add));
+            long[] n = {0};
+            scan(name -> model.resource(name).ifPresent(r -> {
+                found.add(r);
+                n[0]++;
+            }));
             resources = found;
+            count = n[0];
         }
         return resources;
+    }
+
+    /** The records of resources the Data Standard has (the others are not loaded, so not counted). */
+    @Override
+    public synchronized long recordCount() {
+        return count;
     }
 
     private synchronized Map<String, String> idTarget(String id) {
