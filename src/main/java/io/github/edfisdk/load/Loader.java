@@ -29,7 +29,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,6 +65,8 @@ import java.util.function.Consumer;
  */
 public final class Loader {
     static final int MAX_DEFERRED = 100_000;
+    /** Files read at once within a level (each holds at most one record outside the in-flight bound). */
+    static final int READERS = 4;
     private static final String UNRESOLVED = "urn:ed-fi:api:data-conflict:unresolved-reference";
 
     private final DocumentClient documents;
@@ -132,6 +136,7 @@ public final class Loader {
         private final Map<String, Integer> levelOf = new ConcurrentHashMap<>();
         private final Semaphore inFlight = new Semaphore(concurrency);
         private final ExecutorService workers;
+        private final ExecutorService readers;
         private final LongAdder requests = new LongAdder();
         private final AtomicInteger consecutiveConnectionFailures = new AtomicInteger();
         private final AtomicReference<EdFiException> abort = new AtomicReference<>();
@@ -146,6 +151,12 @@ public final class Loader {
             this.errors = errors;
             this.journal = journal;
             AtomicInteger n = new AtomicInteger();
+            AtomicInteger m = new AtomicInteger();
+            this.readers = Executors.newFixedThreadPool(READERS, r -> {
+                Thread t = new Thread(r, "edfi-load-read-" + m.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
             this.workers = Executors.newFixedThreadPool(concurrency, r -> {
                 Thread t = new Thread(r, "edfi-load-" + n.incrementAndGet());
                 t.setDaemon(true);
@@ -182,12 +193,31 @@ public final class Loader {
                     i++;
                     Set<ResourceModel> wanted = level.getValue();
                     phase = "level " + i + "/" + levels.size() + " (" + names(wanted) + ")";
+                    // The level's files are read side by side (each by one reader), so its resources go out together.
+                    List<Future<?>> reads = new ArrayList<>();
                     for (InputFile f : files) {
                         if (byFile.get(f).stream().anyMatch(wanted::contains)) {
-                            f.read(wanted::contains, unknownsReported.add(f), this::submit);
-                            checkAbort();
+                            boolean includeUnknown = unknownsReported.add(f);
+                            reads.add(readers.submit(() -> {
+                                f.read(wanted::contains, includeUnknown, this::submit);
+                                return null;
+                            }));
                         }
                     }
+                    for (Future<?> read : reads) {
+                        try {
+                            read.get();
+                        } catch (ExecutionException e) {
+                            if (e.getCause() instanceof IOException io) {
+                                throw io;
+                            }
+                            if (e.getCause() instanceof UncheckedIOException uio) {
+                                throw uio.getCause();
+                            }
+                            throw new IllegalStateException(e.getCause());
+                        }
+                    }
+                    checkAbort();
                     drain();
                     retryDeferred();
                     checkAbort();
@@ -206,6 +236,7 @@ public final class Loader {
                 Thread.currentThread().interrupt();
                 throw new IOException("The load was interrupted", e);
             } finally {
+                readers.shutdownNow();
                 workers.shutdownNow();
                 if (progress != null) {
                     progress.close();
