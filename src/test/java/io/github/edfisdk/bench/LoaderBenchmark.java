@@ -44,18 +44,18 @@ public final class LoaderBenchmark {
         boolean million = !List.of(args).contains("--no-million");
         Path dir = Files.createTempDirectory("edfi-load-bench");
         Path file = write(dir.resolve("measured/students.jsonl"), "B", n);
-        Path warm = write(dir.resolve("warm/students.jsonl"), "W", Math.min(n, 10_000));
+        Path warm = write(dir.resolve("warm/students.jsonl"), "W", n);
 
         System.out.printf("LoaderBenchmark: %d students, concurrency %d, %d cores%n", n, concurrency,
                 Runtime.getRuntime().availableProcessors());
         // Warm-up of both paths (JIT of the loader, the client and the sandbox; connection pools), not measured.
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 3; i++) {
             loader(warm, concurrency);
             bare(Files.readAllLines(warm), concurrency);
         }
 
         // Alternate which goes first, so that neither profits from running later (more JIT, warmer caches).
-        int rounds = 4;
+        int rounds = 6;
         double[] loaderRates = new double[rounds];
         double[] bareRates = new double[rounds];
         List<String> bodies = Files.readAllLines(file);
