@@ -15,7 +15,8 @@ import java.util.Map;
  * Keys that let a reference be matched to the record it points to without knowing how the reference's field names
  * map to the target's identity ({@code educationOrganizationReference.educationOrganizationId} is a school's
  * {@code schoolId}): the sorted, normalized values. An Ed-Fi reference carries exactly its target's identity values,
- * so the two value sets are equal when the reference resolves.
+ * once each (unified key fields appear once in a reference), so the two value sets are equal when the reference
+ * resolves.
  */
 final class ReferenceKeys {
     private ReferenceKeys() {
@@ -41,9 +42,9 @@ final class ReferenceKeys {
         return join(values);
     }
 
+    /** Distinct values, sorted: a unified key ({@code schoolId} of both a school and a session) is one value. */
     private static String join(List<String> values) {
-        values.sort(null);
-        return String.join("\u001f", values);
+        return String.join("\u001f", new java.util.TreeSet<>(values));
     }
 
     static String normalize(JsonElement v) {

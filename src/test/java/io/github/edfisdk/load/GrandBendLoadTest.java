@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.edfisdk.client.EdFiClient;
+import io.github.edfisdk.model.DataStandard;
 import io.github.edfisdk.model.EdFiFiles;
+import io.github.edfisdk.model.EdFiModel;
 import io.github.edfisdk.sandbox.EdFiSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +49,23 @@ class GrandBendLoadTest {
             assertEquals(0, second.failedTotal());
             assertEquals(first.records(), second.unchanged(), second.format());
             assertTrue(Files.size(dir.resolve("errors.jsonl")) == 0);
+        }
+    }
+
+    @Test
+    void validateFindsOnlyTheSamplesDuplicateCourseOffering() throws Exception {
+        Path shared = EdFiFiles.sharedDir().orElseThrow().resolve("edfi");
+        List<Path> inputs = List.of(shared.resolve("descriptors/TransportationPublicExpenseEligibilityDescriptor.xml"),
+                shared.resolve("sample-data/grand-bend"));
+        try (ErrorLog log = new ErrorLog(null, null)) {
+            OfflineValidator.ValidationReport r = new OfflineValidator(EdFiModel.of(DataStandard.DS5), null, null)
+                    .validate(inputs, log);
+            // Every reference resolves within the input (unified keys such as a course offering's two schoolIds
+            // included) and every descriptor is known; the sample gives one course offering twice.
+            assertEquals(1, r.invalid(), log.failures().toString());
+            RecordFailure f = log.failures().get(0);
+            assertEquals("CourseOffering", f.resource());
+            assertEquals(RecordFailure.DUPLICATE_KEY, f.problemType());
         }
     }
 }
