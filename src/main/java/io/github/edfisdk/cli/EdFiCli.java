@@ -16,6 +16,10 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 SandboxCommand.class,
+                LoadCommand.class,
+                ValidateCommand.class,
+                ExportCommand.class,
+                DeleteCommand.class,
         })
 public final class EdFiCli implements Runnable {
     public static final int OK = 0;

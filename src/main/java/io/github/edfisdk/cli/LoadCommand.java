@@ -1,0 +1,102 @@
+package io.github.edfisdk.cli;
+
+import io.github.edfisdk.client.EdFiException;
+import io.github.edfisdk.load.Dependencies;
+import io.github.edfisdk.load.LoadAbortedException;
+import io.github.edfisdk.load.LoadReport;
+import io.github.edfisdk.load.Loader;
+import io.github.edfisdk.model.DataStandard;
+import io.github.edfisdk.model.EdFiModel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./edfi load PATH...}: loads JSON Lines, CSV and Ed-Fi XML files in dependency order. */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = {"Load JSON Lines (.jsonl), CSV (.csv + .mapping.json) and Ed-Fi XML interchange (.xml) files "
+                + "into an Ed-Fi API in dependency order.",
+                "Exit codes: 0 every record landed or was unchanged, 1 some records failed (all in the errors file), "
+                        + "2 usage or connection error."})
+public final class LoadCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Input files or folders.")
+    List<Path> paths;
+
+    @CommandLine.Mixin
+    ApiOptions api;
+
+    @Option(names = "--concurrency", defaultValue = "8", description = "Requests in flight at most. Default: ${DEFAULT-VALUE}.")
+    int concurrency;
+
+    @Option(names = "--state-dir", description = "Journal of landed records: a rerun sends only what is missing or changed.")
+    Path stateDir;
+
+    @Option(names = "--errors", description = "Write failed records here as JSON Lines.")
+    Path errors;
+
+    @Option(names = "--mapping", description = "The CSV mapping for every .csv input (default: x.mapping.json next to x.csv).")
+    Path mapping;
+
+    @Option(names = "--dry-run", description = "Read, order and compare with the state journal; send nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (concurrency < 1 || concurrency > 256) {
+            err.println("edfi load: --concurrency must be 1 to 256");
+            return EdFiCli.USAGE;
+        }
+        Loader.Builder b = Loader.builder().concurrency(concurrency).stateDir(stateDir).errorsFile(errors)
+                .csvMapping(mapping).dryRun(dryRun)
+                .progress(System.err, System.console() != null);
+        if (api.verbose) {
+            b.onFailure(f -> {
+                synchronized (err) {
+                    err.println("FAILED " + f.describe());
+                    err.flush();
+                }
+            });
+        }
+        ApiOptions.Target target = null;
+        try {
+            if (dryRun && !api.hasTarget()) {
+                b.model(EdFiModel.of(api.dataStandardOr(DataStandard.DS5)));
+            } else {
+                target = api.open(err);
+                EdFiModel model = EdFiModel.of(target.client().dataStandard());
+                b.documents(target.client().documents()).model(model)
+                        .dependencies(Dependencies.of(target.client(), model, note -> err.println("edfi load: " + note)));
+            }
+            LoadReport report = b.build().load(paths);
+            out.print(report.format());
+            if (report.failedTotal() > 0) {
+                out.println(report.failedTotal() + " records failed" + (errors != null ? "; see " + errors
+                        : "; give --errors FILE for the full list") + ". First ones:");
+                report.failures().stream().limit(20).forEach(f -> out.println("  " + f.describe()));
+            }
+            return report.exitCode();
+        } catch (LoadAbortedException e) {
+            out.print(e.partialReport().format());
+            err.println("edfi load: " + e.getMessage());
+            return EdFiCli.USAGE;
+        } catch (IOException | IllegalArgumentException | EdFiException e) {
+            err.println("edfi load: " + e.getMessage());
+            return EdFiCli.USAGE;
+        } finally {
+            out.flush();
+            if (target != null) {
+                target.close();
+            }
+        }
+    }
+}
