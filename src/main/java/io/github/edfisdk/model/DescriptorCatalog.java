@@ -25,21 +25,24 @@ public final class DescriptorCatalog {
     DescriptorCatalog() {
     }
 
-    /** Reads the default file of every descriptor name given (names without a file are skipped). */
+    /**
+     * Reads every default descriptor file and keeps the values of the descriptors named. A value belongs to the
+     * descriptor its XML element names, not its file: TransportationPublicExpenseEligibilityDescriptor.xml holds
+     * TransportationPublicExpenseEligibilityTypeDescriptor values.
+     */
     static DescriptorCatalog load(Collection<String> descriptorNames) {
         DescriptorCatalog c = new DescriptorCatalog();
         XMLInputFactory xif = XMLInputFactory.newFactory();
         xif.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         Set<String> wanted = new HashSet<>();
-        descriptorNames.forEach(n -> wanted.add(n.toLowerCase(Locale.ROOT) + ".xml"));
+        descriptorNames.forEach(n -> wanted.add(n.toLowerCase(Locale.ROOT)));
         for (String fileName : EdFiFiles.list("descriptors")) {
-            if (!wanted.contains(fileName.toLowerCase(Locale.ROOT))) {
+            if (!fileName.endsWith(".xml")) {
                 continue;
             }
-            String name = fileName.substring(0, fileName.length() - 4);
             String file = "descriptors/" + fileName;
             try (InputStream in = EdFiFiles.open(file)) {
-                c.read(xif, in, name, file);
+                c.read(xif, in, wanted, file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -47,10 +50,11 @@ public final class DescriptorCatalog {
         return c;
     }
 
-    private void read(XMLInputFactory xif, InputStream in, String name, String file) {
+    private void read(XMLInputFactory xif, InputStream in, Set<String> wanted, String file) {
         try {
             XMLStreamReader r = xif.createXMLStreamReader(in);
             Map<String, String> fields = null;
+            String name = null;
             String field = null;
             StringBuilder text = new StringBuilder();
             int depth = 0;
@@ -59,8 +63,9 @@ public final class DescriptorCatalog {
                 if (ev == XMLStreamConstants.START_ELEMENT) {
                     depth++;
                     if (depth == 2) {
-                        fields = new LinkedHashMap<>();
-                    } else if (depth == 3) {
+                        name = r.getLocalName();
+                        fields = wanted.contains(name.toLowerCase(Locale.ROOT)) ? new LinkedHashMap<>() : null;
+                    } else if (depth == 3 && fields != null) {
                         field = r.getLocalName();
                         text.setLength(0);
                     }

@@ -25,11 +25,7 @@ class GrandBendLoadTest {
     void grandBendLoadsWithoutFailuresAndTheRerunSendsNothing(@TempDir Path dir) throws Exception {
         Path shared = EdFiFiles.sharedDir().orElseThrow().resolve("edfi");
         Path grandBend = shared.resolve("sample-data/grand-bend");
-        // The minimal seed lacks these default values: the model picks descriptor files by file name, and this file's
-        // name (...EligibilityDescriptor.xml) differs from its descriptor (...EligibilityTypeDescriptor). Loading the
-        // shipped file supplies them (StudentTransportation uses them); it is an interchange like any other.
-        Path missingDefaults = shared.resolve("descriptors/TransportationPublicExpenseEligibilityDescriptor.xml");
-        List<Path> inputs = List.of(missingDefaults, grandBend);
+        List<Path> inputs = List.of(grandBend);
         Path state = dir.resolve("state");
         try (EdFiSandbox sandbox = EdFiSandbox.builder().port(0).start();
              EdFiClient client = EdFiClient.builder().baseUrl(sandbox.baseUrl())
@@ -55,8 +51,7 @@ class GrandBendLoadTest {
     @Test
     void validateFindsOnlyTheSamplesDuplicateCourseOffering() throws Exception {
         Path shared = EdFiFiles.sharedDir().orElseThrow().resolve("edfi");
-        List<Path> inputs = List.of(shared.resolve("descriptors/TransportationPublicExpenseEligibilityDescriptor.xml"),
-                shared.resolve("sample-data/grand-bend"));
+        List<Path> inputs = List.of(shared.resolve("sample-data/grand-bend"));
         try (ErrorLog log = new ErrorLog(null, null)) {
             OfflineValidator.ValidationReport r = new OfflineValidator(EdFiModel.of(DataStandard.DS5), null, null)
                     .validate(inputs, log);

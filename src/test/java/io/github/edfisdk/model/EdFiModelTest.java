@@ -152,6 +152,8 @@ class EdFiModelTest {
         assertTrue(c.contains("URI://ED-FI.ORG/PROGRAMTYPEDESCRIPTOR#career and technical education"));
         assertFalse(c.contains("uri://ed-fi.org/ProgramTypeDescriptor#No Such Program"));
         assertTrue(c.values("TechnicalSkillsAssessmentDescriptor").stream().anyMatch(v -> v.codeValue().equals("Passed")));
+        // Values belong to the descriptor their XML element names, whatever the file is called.
+        assertTrue(c.values("TransportationPublicExpenseEligibilityTypeDescriptor").size() > 0);
     }
 
     @Test
