@@ -5,7 +5,15 @@ import io.github.edfisdk.load.ErrorLog;
 import io.github.edfisdk.load.OfflineValidator;
 import io.github.edfisdk.model.DataStandard;
 import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.profiles.Profiles;
+import io.github.edfisdk.profiles.RecordProfile;
+import io.github.edfisdk.profiles.RuleViolation;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,8 +44,19 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--mapping", description = "The CSV mapping for every .csv input (default: x.mapping.json next to x.csv).")
     Path mapping;
 
+    @Option(names = "--profile", paramLabel = "ID", description = "Check the files against a state profile's rules "
+            + "instead: nm-cte, nm-early-childhood, in-curricular-material, pa-pims-cte.")
+    String profile;
+
+    @Option(names = "--school-year", paramLabel = "YYYY", description = "With --profile: also check the school-year "
+            + "date rules (2025 = 2024-07-01..2025-06-30).")
+    Integer schoolYear;
+
     @Override
     public Integer call() {
+        if (profile != null) {
+            return validateProfile();
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ApiOptions.Target target = null;
@@ -65,5 +84,48 @@ public final class ValidateCommand implements Callable<Integer> {
                 target.close();
             }
         }
+    }
+
+    private int validateProfile() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<RecordProfile> p = Profiles.byId(profile, schoolYear);
+        if (p.isEmpty()) {
+            err.println("edfi validate: unknown profile '" + profile + "'; known: "
+                    + String.join(", ", Profiles.all(null).keySet()));
+            return EdFiCli.USAGE;
+        }
+        int invalid = 0;
+        try {
+            for (Path path : files(paths)) {
+                List<RuleViolation> violations = p.get().validate(path);
+                violations.forEach(out::println);
+                invalid += violations.size();
+                out.println(path + ": " + (violations.isEmpty() ? "every record meets the " + profile + " rules"
+                        : violations.size() + " rule violation(s)"));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            err.println("edfi validate: " + e.getMessage());
+            return EdFiCli.USAGE;
+        } finally {
+            out.flush();
+        }
+        return invalid == 0 ? EdFiCli.OK : EdFiCli.FAILED;
+    }
+
+    private static List<Path> files(List<Path> paths) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(Files::isRegularFile).sorted().forEach(out::add);
+                }
+            } else if (Files.isRegularFile(p)) {
+                out.add(p);
+            } else {
+                throw new IOException(p + ": no such file");
+            }
+        }
+        return out;
     }
 }
