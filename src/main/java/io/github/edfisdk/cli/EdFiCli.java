@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 ExportCommand.class,
                 DeleteCommand.class,
+                SyncCommand.class,
         })
 public final class EdFiCli implements Runnable {
     public static final int OK = 0;
