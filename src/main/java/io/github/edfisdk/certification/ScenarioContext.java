@@ -34,6 +34,7 @@ public final class ScenarioContext {
     private final String descriptorNamespace;
     private final LocalDate today;
     private final boolean acceptSuggestedSystemValues;
+    private final boolean generateSystemValues;
     private final Map<String, String> systemValues;
 
     private ScenarioContext(Builder b) {
@@ -42,6 +43,7 @@ public final class ScenarioContext {
         this.descriptorNamespace = b.descriptorNamespace;
         this.today = b.today;
         this.acceptSuggestedSystemValues = b.acceptSuggestedSystemValues;
+        this.generateSystemValues = b.generateSystemValues;
         this.systemValues = Map.copyOf(b.systemValues);
     }
 
@@ -63,7 +65,8 @@ public final class ScenarioContext {
     public Builder toBuilder() {
         Builder b = new Builder().schoolYear(schoolYear).schoolYearStartMonth(schoolYearStartMonth)
                 .descriptorNamespace(descriptorNamespace).today(today)
-                .acceptSuggestedSystemValues(acceptSuggestedSystemValues);
+                .acceptSuggestedSystemValues(acceptSuggestedSystemValues)
+                .generateSystemValues(generateSystemValues);
         b.systemValues.putAll(systemValues);
         return b;
     }
@@ -102,6 +105,15 @@ public final class ScenarioContext {
         return acceptSuggestedSystemValues;
     }
 
+    /**
+     * Whether the SDK, acting as the vendor's system (a send-mode dry run), assigns the values nobody gave: system
+     * values without a suggestion, placeholders such as {@code [High School calendarCode]}, "Future Date" (a year
+     * after today).
+     */
+    public boolean generateSystemValues() {
+        return generateSystemValues;
+    }
+
     /** The first value given for one of the keys (suggested value, property path, placeholder text ...). */
     public Optional<String> systemValue(String... keys) {
         for (String k : keys) {
@@ -129,6 +141,7 @@ public final class ScenarioContext {
         private String descriptorNamespace = ED_FI_NAMESPACE;
         private LocalDate today = LocalDate.now();
         private boolean acceptSuggestedSystemValues;
+        private boolean generateSystemValues;
         private final Map<String, String> systemValues = new LinkedHashMap<>();
 
         private Builder() {
@@ -165,6 +178,15 @@ public final class ScenarioContext {
         /** Use "X" of {@code ["X" if possible | system value]} when no system value is given. */
         public Builder acceptSuggestedSystemValues(boolean accept) {
             this.acceptSuggestedSystemValues = accept;
+            return this;
+        }
+
+        /**
+         * Assign the values nobody gave (system values without a suggestion, placeholders, "Future Date") as the
+         * vendor's system would; given values and accepted suggestions come first. Off by default.
+         */
+        public Builder generateSystemValues(boolean generate) {
+            this.generateSystemValues = generate;
             return this;
         }
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Ed-Fi SDK for Java: sandbox ODS, certification checks, data loads.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                CertifyCommand.class,
                 SandboxCommand.class,
                 LoadCommand.class,
                 ValidateCommand.class,

@@ -290,7 +290,7 @@ public final class ScenarioBuilder {
      * root reference, e.g. {@code classPeriodReference.schoolId} from {@code schoolReference.schoolId}) when that
      * gives exactly one value: Ed-Fi unifies keys of the same name within a resource. That is reported as a warning.
      */
-    private static void missingRequired(ObjectType type, JsonObject obj, JsonObject root, boolean inReference,
+    private void missingRequired(ObjectType type, JsonObject obj, JsonObject root, boolean inReference,
                                         String prefix, List<PayloadProblem> problems) {
         for (Property p : type.properties()) {
             String path = prefix + p.name();
@@ -309,6 +309,12 @@ public final class ScenarioBuilder {
                         found.add(r.getAsJsonObject().get(p.name()));
                         from.add(k + "." + p.name());
                     }
+                }
+                if (found.isEmpty() && p.name().equals("schoolYear")) {
+                    // A reference's school year the table leaves out (StudentSchoolAssociation's calendarReference):
+                    // the pages' school year is [Current School Year].
+                    found.add(new com.google.gson.JsonPrimitive(context.schoolYear()));
+                    from.add("[Current School Year]");
                 }
                 if (found.size() == 1) {
                     v = found.iterator().next();

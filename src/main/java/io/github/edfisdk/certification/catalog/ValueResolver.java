@@ -65,6 +65,9 @@ public final class ValueResolver {
             if (v == null && ctx.acceptSuggestedSystemValues() && suggested != null && !suggested.isEmpty()) {
                 v = suggested;
             }
+            if (v == null && ctx.generateSystemValues()) {
+                return generated(path == null ? t : path, property, ctx);
+            }
             return v == null ? new ExpectedValue.NeedsSystemValue(t, suggested) : typed(v, property);
         }
         String given = ctx.systemValue(t).orElse(null);
@@ -87,6 +90,9 @@ public final class ValueResolver {
             return new ExpectedValue.Date(ctx.today());
         }
         if (compact.equalsIgnoreCase("future date")) {
+            if (ctx.generateSystemValues()) {
+                return new ExpectedValue.Date(ctx.today().plusYears(1));
+            }
             return new ExpectedValue.Unresolved(t, "'Future Date' names no date: give one with"
                     + " ScenarioContext.builder().systemValue(\"Future Date\", \"2026-06-30\")");
         }
@@ -106,6 +112,9 @@ public final class ValueResolver {
             if (all) {
                 return typed(sb.toString(), property);
             }
+            if (ctx.generateSystemValues() && ph.reset().find() && ph.group().length() == compact.length()) {
+                return generated(compact, property, ctx);
+            }
             return new ExpectedValue.Unresolved(t, "placeholder with no value: give one with"
                     + " ScenarioContext.builder().systemValue(\"" + t + "\", value)");
         }
@@ -114,6 +123,30 @@ public final class ValueResolver {
             return date(t, () -> ctx.dateInSchoolYear(Integer.parseInt(md.group(1)), Integer.parseInt(md.group(2))));
         }
         return typed(t, property);
+    }
+
+    /**
+     * The value the SDK assigns, acting as the vendor's system, to a system value or a placeholder the tester did
+     * not give (send mode): the same text always gives the same value, so pages that share it agree.
+     */
+    static ExpectedValue generated(String text, Property property, ScenarioContext ctx) {
+        ScalarType type = property == null || property.scalarType() == null ? ScalarType.STRING : property.scalarType();
+        String letters = text.replaceAll("[^A-Za-z0-9]", "");
+        switch (type) {
+            case INT32:
+            case INT64:
+            case NUMBER:
+                return new ExpectedValue.Number(BigDecimal.valueOf(1 + Math.floorMod(letters.hashCode(), 9000)));
+            case DATE:
+            case DATE_TIME:
+                return new ExpectedValue.Date(ctx.today());
+            case BOOLEAN:
+                return new ExpectedValue.Bool(false);
+            default:
+                String v = "SYS" + (letters.length() > 40 ? letters.substring(letters.length() - 40) : letters);
+                int max = property == null ? 60 : property.maxLength().orElse(60);
+                return typed(v.length() > max ? v.substring(0, max) : v, property);
+        }
     }
 
     private static ExpectedValue yearValue(int year, String raw, Property property) {
