@@ -169,14 +169,15 @@ class CertificationRunnerTest {
                         "uri://ed-fi.org/TechnicalSkillsAssessmentDescriptor#Failed"), Verdict.WRONG_VALUE,
                         "technicalSkillsAssessmentDescriptor", "Passed",
                         "uri://ed-fi.org/TechnicalSkillsAssessmentDescriptor#Failed"));
-        for (Tamper t : cases) {
-            try (EdFiSandbox sb = sandbox(DataStandard.DS4); EdFiClient client = client(sb)) {
-                OtherProgram vendor = new OtherProgram(sb);
-                vendor.post("/ed-fi/students", "{\"studentUniqueId\":\"222222\",\"birthDate\":\"2008-05-01\","
-                        + "\"firstName\":\"Jane\",\"lastSurname\":\"Doe\"}");
+        try (EdFiSandbox sb = sandbox(DataStandard.DS4); EdFiClient client = client(sb)) {
+            OtherProgram vendor = new OtherProgram(sb);
+            vendor.post("/ed-fi/students", "{\"studentUniqueId\":\"222222\",\"birthDate\":\"2008-05-01\","
+                    + "\"firstName\":\"Jane\",\"lastSurname\":\"Doe\"}");
+            for (Tamper t : cases) {
                 JsonObject body = good.deepCopy();
                 t.change().accept(body);
-                vendor.post("/ed-fi/studentCTEProgramAssociations", body.toString());
+                // POST replaces the whole item with the same natural key
+                vendor.post("/ed-fi/studentCTEProgramAssociations", body.toString(), 201, 200);
                 ScenarioResult r = cte(client, RunMode.VERIFY_ONLY, VERIFY, 1).results().get(0);
                 assertEquals(Outcome.FAILED, r.outcome(), t.name());
                 assertNotNull(r.checks(), t.name());
@@ -237,19 +238,21 @@ class CertificationRunnerTest {
             JsonObject t = JsonParser.parseString(send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(sb.tokenUrl())).header("Authorization", "Basic " + basic)
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")), 200)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")),
+                    new int[] {200})
                     .body()).getAsJsonObject();
             this.token = t.get("access_token").getAsString();
         }
 
-        String post(String path, String json) {
+        String post(String path, String json, int... expected) {
             return send(request(java.net.URI.create(data + path)).POST(
-                    java.net.http.HttpRequest.BodyPublishers.ofString(json)), 201).headers().firstValue("Location")
-                    .orElseThrow();
+                    java.net.http.HttpRequest.BodyPublishers.ofString(json)), expected.length == 0 ? new int[] {201}
+                    : expected).headers().firstValue("Location").orElseThrow();
         }
 
         void put(String location, String json) {
-            send(request(java.net.URI.create(location)).PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)), 204);
+            send(request(java.net.URI.create(location)).PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)),
+                    new int[] {204});
         }
 
         private java.net.http.HttpRequest.Builder request(java.net.URI uri) {
@@ -257,10 +260,10 @@ class CertificationRunnerTest {
                     .header("Content-Type", "application/json");
         }
 
-        private java.net.http.HttpResponse<String> send(java.net.http.HttpRequest.Builder b, int expected) {
+        private java.net.http.HttpResponse<String> send(java.net.http.HttpRequest.Builder b, int[] expected) {
             try {
                 java.net.http.HttpResponse<String> r = http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-                assertEquals(expected, r.statusCode(), r.body());
+                assertTrue(java.util.Arrays.stream(expected).anyMatch(x -> x == r.statusCode()), r.statusCode() + " " + r.body());
                 return r;
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
