@@ -39,6 +39,20 @@ public record PropertyPath(List<String> segments) {
         return current == null || current.isJsonNull() ? Optional.empty() : Optional.of(current);
     }
 
+    /** Sets the value at this path in {@code doc}, creating (or replacing non-object) objects on the way. */
+    public void put(JsonObject doc, JsonElement value) {
+        JsonObject at = doc;
+        for (int i = 0; i < segments.size() - 1; i++) {
+            JsonElement next = at.get(segments.get(i));
+            if (next == null || !next.isJsonObject()) {
+                next = new JsonObject();
+                at.add(segments.get(i), next);
+            }
+            at = next.getAsJsonObject();
+        }
+        at.add(leaf(), value);
+    }
+
     /** The JSON path the Ed-Fi API uses in validation errors, e.g. {@code $.programReference.programName}. */
     public String jsonPath() {
         return "$." + String.join(".", segments);

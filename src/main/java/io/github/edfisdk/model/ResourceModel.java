@@ -126,6 +126,25 @@ public final class ResourceModel {
         return paths.isEmpty() ? Optional.empty() : Optional.of(paths.get(0));
     }
 
+    /**
+     * Every identity path a reference's key field fills in this resource's documents: {@link #referenceFieldPath}
+     * and, for a unified key (CourseOffering's {@code schoolId} is in schoolReference and sessionReference), each
+     * other identity path of the same query name. Empty when this resource has no place for the field.
+     */
+    public List<PropertyPath> referenceFieldPaths(String referenceField) {
+        Optional<PropertyPath> path = referenceFieldPath(referenceField);
+        if (path.isEmpty()) {
+            return List.of();
+        }
+        List<PropertyPath> all = new ArrayList<>(List.of(path.get()));
+        for (PropertyPath q : queryParameter(referenceField)) {
+            if (!all.contains(q) && identity.contains(q)) {
+                all.add(q);
+            }
+        }
+        return List.copyOf(all);
+    }
+
     /** For concrete education organizations (School, LocalEducationAgency...): the path of their own id. */
     public Optional<PropertyPath> educationOrganizationIdPath() {
         return Optional.ofNullable(ownEducationOrganizationId);

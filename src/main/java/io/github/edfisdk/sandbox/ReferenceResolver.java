@@ -98,19 +98,11 @@ final class ReferenceResolver {
                 List<String> names = new ArrayList<>();
                 List<PropertyPath[]> paths = new ArrayList<>();
                 for (Property field : fields) {
-                    Optional<PropertyPath> path = target.get().referenceFieldPath(field.name());
-                    if (path.isEmpty()) {
+                    List<PropertyPath> all = target.get().referenceFieldPaths(field.name());
+                    if (all.isEmpty()) {
                         // A field the target's identity does not name (e.g. DS 4.0 Grade's gradingPeriodSequence,
                         // which the model does not count as identity): the key built from the others decides.
                         continue;
-                    }
-                    // A unified key field (CourseOffering's schoolId is in schoolReference and sessionReference)
-                    // fills every identity path it stands for.
-                    List<PropertyPath> all = new ArrayList<>(List.of(path.get()));
-                    for (PropertyPath q : target.get().queryParameter(field.name())) {
-                        if (!all.contains(q) && target.get().identity().contains(q)) {
-                            all.add(q);
-                        }
                     }
                     names.add(field.name());
                     paths.add(all.toArray(new PropertyPath[0]));
@@ -129,24 +121,11 @@ final class ReferenceResolver {
                 return null;
             }
             for (PropertyPath p : m.targetPaths[i]) {
-                put(doc, p, v);
+                p.put(doc, v);
             }
         }
         NaturalKey key = m.target.naturalKey(doc);
         return key.isComplete() ? key.canonical() : null;
     }
 
-    private static void put(JsonObject doc, PropertyPath path, JsonElement v) {
-        JsonObject at = doc;
-        List<String> segs = path.segments();
-        for (int i = 0; i < segs.size() - 1; i++) {
-            JsonElement next = at.get(segs.get(i));
-            if (next == null || !next.isJsonObject()) {
-                next = new JsonObject();
-                at.add(segs.get(i), next);
-            }
-            at = next.getAsJsonObject();
-        }
-        at.add(segs.get(segs.size() - 1), v);
-    }
 }

@@ -366,32 +366,13 @@ final class Prerequisites {
             if (!e.getValue().isJsonPrimitive()) {
                 continue; // link
             }
-            // A unified key (CourseOffering's schoolId) lives at several identity paths; fill each.
-            List<PropertyPath> paths = t.queryParameter(e.getKey()).stream().filter(t.identity()::contains).toList();
+            List<PropertyPath> paths = t.referenceFieldPaths(e.getKey());
             if (paths.isEmpty()) {
-                Optional<PropertyPath> path = t.referenceFieldPath(e.getKey());
-                if (path.isEmpty()) {
-                    return null;
-                }
-                paths = List.of(path.get());
+                return null;
             }
-            for (PropertyPath path : paths) {
-                put(doc, path, e.getValue());
-            }
+            paths.forEach(p -> p.put(doc, e.getValue()));
         }
         return doc;
-    }
-
-    static void put(JsonObject doc, PropertyPath path, JsonElement value) {
-        JsonObject o = doc;
-        List<String> s = path.segments();
-        for (int i = 0; i < s.size() - 1; i++) {
-            if (!o.has(s.get(i)) || !o.get(s.get(i)).isJsonObject()) {
-                o.add(s.get(i), new JsonObject());
-            }
-            o = o.getAsJsonObject(s.get(i));
-        }
-        o.add(s.get(s.size() - 1), value);
     }
 
     /** The complete POST payloads of the suite's pages by natural key (first page and scenario wins). */
