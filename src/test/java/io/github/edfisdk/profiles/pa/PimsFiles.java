@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Synthetic PIMS CTE Student Fact files: secondary and AAP rows over two AUNs and seven schools, AAP students repeated
- * with another CIP, Young Farmers, and every 97th row broken in one of twelve ways (a rule, the layout, a duplicate).
+ * Synthetic PIMS CTE Student Fact files: secondary and AAP rows over two AUNs and seven schools, each student in up
+ * to four schools, AAP students repeated with another CIP, Young Farmers, and every 97th row broken in one of twelve ways (a rule, the layout, a duplicate).
  */
 public final class PimsFiles {
     /** What was written: every row as written (valid or not) and the lines that must be reported. */
@@ -62,10 +62,13 @@ public final class PimsFiles {
         return new Generated(file, valid, invalid, schools, students);
     }
 
-    /** A valid row; AAP students (i % 4 == 0) come back every 20 rows with another CIP. */
+    /**
+     * A valid row. Rows 4k..4k+3 are one student: an AAP program (4k), then secondary programs at three other
+     * schools; every 20 rows the AAP row is instead the previous student's second AAP CIP.
+     */
     static PimsRecord row(int i) {
         boolean adult = i % 4 == 0;
-        int studentIndex = adult && i % 20 == 4 ? i - 4 : i;
+        int studentIndex = adult && i % 20 == 4 ? i / 4 - 1 : i / 4;
         String cip = adult && i % 20 == 4 ? CIPS[(i / 4 + 1) % CIPS.length] : CIPS[(i / 4) % CIPS.length];
         boolean youngFarmers = adult && i % 40 == 8;
         if (youngFarmers) {
