@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 DeleteCommand.class,
                 SyncCommand.class,
+                PimsCommand.class,
         })
 public final class EdFiCli implements Runnable {
     public static final int OK = 0;

@@ -8,6 +8,7 @@ import io.github.edfisdk.model.EdFiModel;
 import io.github.edfisdk.profiles.Profiles;
 import io.github.edfisdk.profiles.RecordProfile;
 import io.github.edfisdk.profiles.RuleViolation;
+import io.github.edfisdk.profiles.pa.PimsCteProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -98,11 +99,20 @@ public final class ValidateCommand implements Callable<Integer> {
         int invalid = 0;
         try {
             for (Path path : files(paths)) {
-                List<RuleViolation> violations = p.get().validate(path);
+                List<RuleViolation> violations;
+                String counts = "";
+                if (p.get() instanceof PimsCteProfile pims) {
+                    // a flat file, not JSON Lines: also say how many rows were valid
+                    PimsCteProfile.Result r = pims.check(path);
+                    violations = r.violations();
+                    counts = " (" + r.summary() + ")";
+                } else {
+                    violations = p.get().validate(path);
+                }
                 violations.forEach(out::println);
                 invalid += violations.size();
                 out.println(path + ": " + (violations.isEmpty() ? "every record meets the " + profile + " rules"
-                        : violations.size() + " rule violation(s)"));
+                        : violations.size() + " rule violation(s)") + counts);
             }
         } catch (IOException | UncheckedIOException e) {
             err.println("edfi validate: " + e.getMessage());

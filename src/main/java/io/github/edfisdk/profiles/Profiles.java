@@ -3,6 +3,7 @@ package io.github.edfisdk.profiles;
 import io.github.edfisdk.profiles.in.CurricularMaterialProfile;
 import io.github.edfisdk.profiles.nm.NmCteProfile;
 import io.github.edfisdk.profiles.nm.NmEarlyChildhoodProfile;
+import io.github.edfisdk.profiles.pa.PimsCteProfile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,8 @@ public final class Profiles {
         for (RecordProfile p : List.of(
                 year == null ? new NmCteProfile() : new NmCteProfile(year),
                 year == null ? new NmEarlyChildhoodProfile() : new NmEarlyChildhoodProfile(year),
-                year == null ? new CurricularMaterialProfile() : new CurricularMaterialProfile(year))) {
+                year == null ? new CurricularMaterialProfile() : new CurricularMaterialProfile(year),
+                year == null ? new PimsCteProfile() : new PimsCteProfile(year))) {
             out.put(p.id(), p);
         }
         EXTRA.forEach((id, make) -> out.put(id, make.apply(year)));

@@ -37,6 +37,11 @@ public final class ViolationSink {
         violations.add(new RuleViolation(file, line, field, rule, message));
     }
 
+    /** How many violations were reported so far (cheaper than {@code violations().size()}). */
+    public int size() {
+        return violations.size();
+    }
+
     public List<RuleViolation> violations() {
         return List.copyOf(violations);
     }

@@ -56,4 +56,14 @@ class ExamplesTest {
         String out = run(() -> IndianaCurricularMaterialExample.main(new String[0]));
         assertTrue(out.contains("Curricular Material Reimbursement"), out);
     }
+
+    @Test
+    void pimsExampleRoundTripsARowThroughTheSandbox() throws Exception {
+        String out = run(() -> PimsExample.main(new String[0]));
+        assertTrue(out.contains("pa-pims-cte: Field 31 (PERKINS PARTICIPANT): If the CTE student is a concentrator"), out);
+        assertTrue(out.contains("2 row(s): 1 valid, 1 invalid"), out);
+        assertTrue(out.contains("POST studentCTEProgramAssociations -> 201"), out);
+        assertTrue(out.contains("same PIMS row after the round trip: true"), out);
+        assertTrue(out.contains("PIMS row from the ODS: 123456789,2026-06-30,1000000009,1234,1234,015999,70,"), out);
+    }
 }
