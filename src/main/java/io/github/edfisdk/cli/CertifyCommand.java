@@ -88,7 +88,14 @@ public final class CertifyCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("no such table file: " + table);
             }
             suites = suites();
-        } catch (IllegalArgumentException e) {
+            if (suites.isEmpty() && api.url() == null) {
+                suites = suitesWithTheSelection();
+            }
+            // Unknown pages and scenarios are usage errors, found before any server is started or called.
+            for (Suite s : suites) {
+                CertificationRunner.selectPages(s, resources, table, scenarios);
+            }
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println("edfi certify: " + e.getMessage());
             return EdFiCli.USAGE;
         }
@@ -105,7 +112,7 @@ public final class CertifyCommand implements Callable<Integer> {
                     err.println("edfi certify: --mode verify-only checks data your product sent: give --base-url (or EDFI_BASE_URL)");
                     return EdFiCli.USAGE;
                 }
-                for (Suite s : suites.isEmpty() ? List.of(Suite.SIS_V4, Suite.SIS_V5) : suites) {
+                for (Suite s : suites) {
                     try (EdFiSandbox sb = EdFiSandbox.builder().dataStandard(s.dataStandard()).seed(Seed.POPULATED)
                             .port(0).start();
                          EdFiClient client = EdFiClient.builder().baseUrl(sb.baseUrl())
@@ -190,6 +197,24 @@ public final class CertifyCommand implements Callable<Integer> {
             throw new IllegalArgumentException(table + " does not say its suite in its title (# v4 ... or # v5 ...): give --suite");
         }
         return List.of();
+    }
+
+    /** Both suites, less one that lacks a page or scenario asked for (e.g. Contact is only in sis-v5). */
+    private List<Suite> suitesWithTheSelection() {
+        List<Suite> out = new ArrayList<>();
+        IllegalArgumentException first = null;
+        for (Suite s : Suite.values()) {
+            try {
+                CertificationRunner.selectPages(s, resources, table, scenarios);
+                out.add(s);
+            } catch (IllegalArgumentException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (out.isEmpty()) {
+            throw first;
+        }
+        return out;
     }
 
     private static Suite suiteOf(EdFiClient client) {

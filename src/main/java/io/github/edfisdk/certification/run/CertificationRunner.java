@@ -77,12 +77,24 @@ public final class CertificationRunner {
 
     /** The pages the run covers, in the order it runs them. */
     public List<ScenarioPage> pages() {
+        return selectPages(suite, resources, table, scenarios);
+    }
+
+    /**
+     * The pages a run of {@code suite} covers, in the order it runs them (the Data Standard's dependency order).
+     *
+     * @param resources page names (empty: every page of the suite)
+     * @param table     a table file to run instead, or null
+     * @param scenarios scenario numbers (empty: all); each must be on one of the pages
+     * @throws IllegalArgumentException a page or scenario that does not exist, naming what does
+     */
+    public static List<ScenarioPage> selectPages(Suite suite, List<String> resources, Path table,
+                                                 java.util.Collection<Integer> scenarios) {
         ScenarioCatalog catalog = ScenarioCatalog.of(suite);
-        if (table != null) {
-            return List.of(ScenarioCatalog.parseFile(suite, table));
-        }
         List<ScenarioPage> pages = new ArrayList<>();
-        if (resources.isEmpty()) {
+        if (table != null) {
+            pages.add(ScenarioCatalog.parseFile(suite, table));
+        } else if (resources.isEmpty()) {
             pages.addAll(catalog.pages());
         } else {
             for (String r : resources) {
@@ -94,6 +106,11 @@ public final class CertificationRunner {
         }
         EdFiModel model = EdFiModel.of(suite.dataStandard());
         pages.sort(Comparator.comparingInt(p -> p.resource() == null ? Integer.MAX_VALUE : model.order(p.resource())));
+        for (int n : scenarios) {
+            if (pages.stream().noneMatch(p -> p.step(n).isPresent())) {
+                throw new IllegalArgumentException("No scenario " + n + " on the selected pages");
+            }
+        }
         return pages;
     }
 
@@ -110,11 +127,6 @@ public final class CertificationRunner {
                     + " but " + client.root().dataUrl() + " serves Data Standard " + client.dataStandard().version());
         }
         List<ScenarioPage> pages = pages();
-        for (int n : scenarios) {
-            if (pages.stream().noneMatch(p -> p.step(n).isPresent())) {
-                throw new IllegalArgumentException("No scenario " + n + " on the selected pages");
-            }
-        }
         Instant start = Instant.now();
         EdFiModel model = EdFiModel.of(suite.dataStandard());
         Prerequisites prerequisites = new Prerequisites(client.documents(), model, context, ScenarioCatalog.of(suite));
