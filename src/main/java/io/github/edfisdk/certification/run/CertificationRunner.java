@@ -363,8 +363,11 @@ public final class CertificationRunner {
             }
             Optional<JsonObject> actual = find(payload);
             if (actual.isEmpty()) {
-                return result(s, Outcome.FAILED, "no item with the natural key " + payload.naturalKey().values()
-                        + " is in the ODS", null, List.of(), payload, 0, null, null, null);
+                String key = payload.naturalKey().values().toString();
+                return result(s, Outcome.FAILED, "no item with the natural key " + key + " is in the ODS"
+                        + (key.contains("uri://") ? " (descriptor values are looked up in the namespace "
+                        + context.descriptorNamespace() + "; give --namespace if the product uses another)" : ""),
+                        null, List.of(), payload, 0, null, null, null);
             }
             return checked(s, payload, actual.get(), List.of(), 0, null);
         }
