@@ -81,6 +81,9 @@ public final class SandboxCommand implements Callable<Integer> {
         }
         if (key != null) {
             b.credentials(key, secret);
+            err.println("edfi sandbox: warning: a secret given with --secret is visible to other users (ps) and kept in "
+                    + "shell history");
+            err.flush();
         }
         EdFiSandbox sandbox;
         try {
@@ -105,7 +108,7 @@ public final class SandboxCommand implements Callable<Integer> {
             out.println("Key:        " + sandbox.key());
             out.println("Secret:     " + sandbox.secret());
         } else {
-            out.println("Key:        " + sandbox.key() + " (secret as given)");
+            out.println("Key:        as given (key and secret are not shown)");
         }
         if (plan.active()) {
             out.println("Faults:     " + plan);
