@@ -2,6 +2,7 @@ package io.github.edfisdk.cli;
 
 import io.github.edfisdk.model.DataStandard;
 import io.github.edfisdk.sandbox.EdFiSandbox;
+import io.github.edfisdk.sandbox.FaultPlan;
 import io.github.edfisdk.sandbox.Seed;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -37,6 +38,14 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--secret", description = "Client secret (generated when not given; a given secret is never printed).")
     String secret;
 
+    @Option(names = "--faults", paramLabel = "SPEC", description = "Inject faults into data requests, e.g. "
+            + "5xx=0.10,429=0.05,drop=0.02,seed=42 (keys: 500, 503, 5xx, 429, retry-after, slow, delay, drop, "
+            + "drop-before, drop-after, expire, seed, token, metadata; see FaultPlan). Off by default.")
+    String faults;
+
+    @Option(names = "--max-request-bytes", description = "Answer 413 to request bodies above this size. Default: 10485760.")
+    Long maxRequestBytes;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -55,9 +64,26 @@ public final class SandboxCommand implements Callable<Integer> {
                     + "': use empty, minimal or populated" : e.getMessage()));
             return EdFiCli.USAGE;
         }
-        EdFiSandbox.Builder b = EdFiSandbox.builder().dataStandard(ds).seed(s).port(port).dataDir(dataDir);
+        FaultPlan plan;
+        try {
+            plan = FaultPlan.parse(faults);
+        } catch (IllegalArgumentException e) {
+            err.println("edfi sandbox: --faults: " + e.getMessage());
+            return EdFiCli.USAGE;
+        }
+        EdFiSandbox.Builder b = EdFiSandbox.builder().dataStandard(ds).seed(s).port(port).dataDir(dataDir).faults(plan);
+        if (maxRequestBytes != null) {
+            if (maxRequestBytes < 1) {
+                err.println("edfi sandbox: --max-request-bytes must be positive");
+                return EdFiCli.USAGE;
+            }
+            b.maxRequestBytes(maxRequestBytes);
+        }
         if (key != null) {
             b.credentials(key, secret);
+            err.println("edfi sandbox: warning: a secret given with --secret is visible to other users (ps) and kept in "
+                    + "shell history");
+            err.flush();
         }
         EdFiSandbox sandbox;
         try {
@@ -69,6 +95,8 @@ public final class SandboxCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();
+            out.println("Requests served: " + sandbox.stats().summary());
+            out.flush();
             stopped.countDown();
         }, "edfi-sandbox-shutdown"));
         out.println("Ed-Fi sandbox (Data Standard " + ds.version() + ", ODS/API " + ds.odsApiVersion() + " behaviour, seed "
@@ -80,7 +108,10 @@ public final class SandboxCommand implements Callable<Integer> {
             out.println("Key:        " + sandbox.key());
             out.println("Secret:     " + sandbox.secret());
         } else {
-            out.println("Key:        " + sandbox.key() + " (secret as given)");
+            out.println("Key:        as given (key and secret are not shown)");
+        }
+        if (plan.active()) {
+            out.println("Faults:     " + plan);
         }
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -54,7 +54,12 @@ public final class EdFiClient implements AutoCloseable {
         OkHttpClient.Builder data = base.newBuilder().addInterceptor(new RetryInterceptor(b.retryPolicy));
         if (b.credentials != null) {
             OAuthTokenProvider tokens = new OAuthTokenProvider(plainHttp,
-                    () -> b.tokenUrl != null ? HttpUrl.get(b.tokenUrl) : HttpUrl.get(root().oauthUrl()),
+                    () -> {
+                        HttpUrl u = b.tokenUrl != null ? HttpUrl.get(b.tokenUrl) : HttpUrl.get(root().oauthUrl());
+                        // The root document may name a plain-http token URL even when the base URL is https.
+                        PlainHttpGuard.check(u, b.allowInsecureHttp, "allowInsecureHttp(true)");
+                        return u;
+                    },
                     b.credentials, b.tokenRefreshMargin, b.clock);
             data.addInterceptor(new OAuthInterceptor(tokens));
         }
@@ -236,6 +241,7 @@ public final class EdFiClient implements AutoCloseable {
         private HttpLogger.Level logLevel = HttpLogger.Level.NONE;
         private OkHttpClient httpClient;
         private Clock clock = Clock.systemUTC();
+        private boolean allowInsecureHttp;
 
         private Builder() {
         }
@@ -317,6 +323,15 @@ public final class EdFiClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Allows credentials over plain {@code http://} to a host other than loopback (default false: {@link #build()}
+         * refuses, because the secret and the tokens would cross the network unencrypted).
+         */
+        public Builder allowInsecureHttp(boolean allow) {
+            this.allowInsecureHttp = allow;
+            return this;
+        }
+
         /** Time source of token expiry (tests). */
         Builder clock(Clock clock) {
             this.clock = clock;
@@ -327,6 +342,12 @@ public final class EdFiClient implements AutoCloseable {
         public EdFiClient build() {
             if (baseUrl == null) {
                 throw new IllegalStateException("baseUrl is required, e.g. http://localhost:8765");
+            }
+            if (credentials != null) {
+                PlainHttpGuard.check(HttpUrl.get(baseUrl), allowInsecureHttp, "allowInsecureHttp(true)");
+                if (tokenUrl != null) {
+                    PlainHttpGuard.check(HttpUrl.get(tokenUrl), allowInsecureHttp, "allowInsecureHttp(true)");
+                }
             }
             return new EdFiClient(this);
         }

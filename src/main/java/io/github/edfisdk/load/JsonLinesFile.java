@@ -19,8 +19,9 @@ import java.util.function.Predicate;
 /**
  * JSON Lines: one API document per line. The resource is the file's name ({@code students.jsonl},
  * {@code Student.jsonl}, {@code studentSchoolAssociations.ndjson}) or a {@code _resource} member of the line, which
- * wins and is removed before sending. Blank lines are skipped; a line that is not a JSON object, or names no known
- * resource, is an unreadable record at its line.
+ * wins and is removed before sending. Blank lines are skipped; a line that is not a JSON object (malformed, a member
+ * given twice, not UTF-8, too long: see {@link InputLines}, {@link StrictJson}), or names no known resource, is an
+ * unreadable record at its line, and the other lines are read as usual.
  */
 public final class JsonLinesFile implements InputFile {
     static final String RESOURCE_FIELD = "_resource";
@@ -53,9 +54,10 @@ public final class JsonLinesFile implements InputFile {
         if (resources == null) {
             Set<ResourceModel> found = new LinkedHashSet<>();
             long n = 0;
-            try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = r.readLine()) != null) {
+            try (InputLines r = new InputLines(path)) {
+                InputLines.Line l;
+                while ((l = r.next()) != null) {
+                    String line = l.readable() ? l.text() : "?";
                     if (!line.isBlank()) {
                         n++;
                     }
@@ -79,15 +81,14 @@ public final class JsonLinesFile implements InputFile {
 
     @Override
     public void read(Predicate<ResourceModel> wanted, boolean includeUnknown, Consumer<InputRecord> sink) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String line;
-            long n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
+        try (InputLines r = new InputLines(path)) {
+            InputLines.Line l;
+            while ((l = r.next()) != null) {
+                if (l.readable() && l.text().isBlank()) {
                     continue;
                 }
-                InputRecord rec = record(line, n);
+                InputRecord rec = l.readable() ? record(l.text(), l.number())
+                        : InputRecord.unreadable(name(), l.number(), fileResource, l.error());
                 boolean pass = rec.resource() != null ? wanted.test(rec.resource()) : includeUnknown;
                 if (pass) {
                     sink.accept(rec);
@@ -99,15 +100,13 @@ public final class JsonLinesFile implements InputFile {
     private InputRecord record(String line, long n) {
         JsonObject doc;
         try {
-            JsonElement e = JsonParser.parseString(line);
+            JsonElement e = StrictJson.parse(line);
             if (!e.isJsonObject()) {
                 return InputRecord.unreadable(name(), n, fileResource, "not a JSON object");
             }
             doc = e.getAsJsonObject();
-        } catch (RuntimeException e) {
-            // A line with a _resource we can still see is reported under that resource's level.
-            ResourceModel r = fileResource;
-            return InputRecord.unreadable(name(), n, r, "malformed JSON: " + rootMessage(e));
+        } catch (StrictJson.Malformed e) {
+            return InputRecord.unreadable(name(), n, fileResource, "malformed JSON: " + e.getMessage());
         }
         ResourceModel resource = fileResource;
         JsonElement named = doc.remove(RESOURCE_FIELD);
@@ -127,9 +126,9 @@ public final class JsonLinesFile implements InputFile {
 
     private Optional<JsonObject> parsed(String line) {
         try {
-            JsonElement e = JsonParser.parseString(line);
+            JsonElement e = StrictJson.parse(line);
             return e.isJsonObject() ? Optional.of(e.getAsJsonObject()) : Optional.empty();
-        } catch (RuntimeException e) {
+        } catch (StrictJson.Malformed e) {
             return Optional.empty();
         }
     }

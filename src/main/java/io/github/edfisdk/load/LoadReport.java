@@ -9,7 +9,8 @@ import java.util.Map;
  * time and rate, the failures (the first {@value ErrorLog#KEPT}; all of them are in the errors file) and what of the
  * input did not map to the Data Standard (XML elements and records it does not have).
  *
- * @param requests the POSTs made (including retries of deferred records, not counting the runtime's own retries)
+ * @param requests the POSTs made (including retries of deferred records, not counting the runtime's own retries;
+ *                 the server's count, e.g. {@code EdFiSandbox.stats()}, includes those)
  */
 public record LoadReport(List<ResourceCounts> resources, Duration elapsed, long failedTotal, List<RecordFailure> failures,
                          Map<String, Long> unmapped, long requests, boolean dryRun) {
@@ -24,6 +25,11 @@ public record LoadReport(List<ResourceCounts> resources, Duration elapsed, long 
 
     public long unchanged() {
         return resources.stream().mapToLong(ResourceCounts::unchanged).sum();
+    }
+
+    /** Records that are on the server as given: created, updated or already there unchanged. */
+    public long landed() {
+        return created() + updated() + unchanged();
     }
 
     public long records() {
@@ -56,6 +62,10 @@ public record LoadReport(List<ResourceCounts> resources, Duration elapsed, long 
                 failedTotal));
         b.append(String.format("%d records in %.1f s (%.0f records/s), %d requests%n", records(),
                 elapsed.toNanos() / 1e9, rate(), requests));
+        if (!dryRun) {
+            // The account a user checks first: every record is either on the server or in the errors file.
+            b.append(String.format("%d landed, %d failed, of %d records%n", landed(), failedTotal, records()));
+        }
         if (!unmapped.isEmpty()) {
             b.append("Not mapped to the Data Standard (left out):").append(System.lineSeparator());
             unmapped.forEach((what, n) -> b.append(String.format("  %6d x %s%n", n, what)));

@@ -257,8 +257,10 @@ public final class Loader {
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                 }
-                throw new LoadAbortedException("The server stopped answering (" + e.getMessage()
-                        + "); rerun the same command to resume", e, report());
+                String why = e instanceof EdFiApiException api && api.status() == 401
+                        ? "The API refused the credentials (" + e.getMessage() + "); check the key and secret, then"
+                        : "The server stopped answering (" + e.getMessage() + ");";
+                throw new LoadAbortedException(why + " rerun the same command to resume", e, report());
             }
         }
 
@@ -332,6 +334,12 @@ public final class Loader {
                 handled.incrementAndGet();
             } catch (EdFiApiException e) {
                 consecutiveConnectionFailures.set(0);
+                if (e.status() == 401) {
+                    // The credentials were refused (the runtime already tried a fresh token): every other record
+                    // would fail the same way. Stop; this record is not journaled, so the rerun sends it.
+                    abort.compareAndSet(null, e);
+                    return;
+                }
                 ProblemDetails p = e.problem();
                 if (e.status() == 409 && UNRESOLVED.equals(p.type())) {
                     synchronized (deferred) {

@@ -92,6 +92,21 @@ final class ApiProblem extends RuntimeException {
                 "The caller could not be authenticated.", List.of("Invalid token"), null);
     }
 
+    static ApiProblem unavailable() {
+        return new ApiProblem(503, "urn:ed-fi:api:service-unavailable", "Service Unavailable",
+                "The service is temporarily unavailable. Try again later.", null, null);
+    }
+
+    static ApiProblem tooManyRequests() {
+        return new ApiProblem(429, "urn:ed-fi:api:too-many-requests", "Too Many Requests",
+                "The request rate limit has been exceeded. Try again after the time in the Retry-After header.", null, null);
+    }
+
+    static ApiProblem tooLarge(long limit) {
+        return new ApiProblem(413, "urn:ed-fi:api:bad-request:request-too-large", "Request Too Large",
+                "The request body is larger than the limit of " + limit + " bytes.", null, null);
+    }
+
     static ApiProblem internal(String detail) {
         return new ApiProblem(500, "urn:ed-fi:api:system-error", "System Error", detail, null, null);
     }

@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * }</pre>
  */
 public final class EdFiSandbox implements AutoCloseable {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(EdFiSandbox.class.getName());
+    /** The default request body limit: 10 MB, far above any Ed-Fi document. */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
     private final DataStandard dataStandard;
     private final String key;
     private final String secret;
@@ -34,10 +37,14 @@ public final class EdFiSandbox implements AutoCloseable {
     private final TokenService tokens;
     private final String baseUrl;
     private final Seed seed;
+    private volatile FaultPlan faults;
+    private final SandboxStats stats = new SandboxStats();
+    private final SandboxHandler handler;
 
     private EdFiSandbox(Builder b) throws IOException {
         this.dataStandard = b.dataStandard;
         this.seed = b.seed;
+        this.faults = b.faults;
         this.credentialsGenerated = b.key == null;
         this.key = b.key != null ? b.key : "sandbox-" + randomHex(6);
         this.secret = b.secret != null ? b.secret : randomHex(16);
@@ -45,12 +52,12 @@ public final class EdFiSandbox implements AutoCloseable {
         this.store = new DocumentStore(model, b.dataDir == null ? null : new Journal(b.dataDir));
         this.tokens = new TokenService(key, secret, b.tokenLifetime, Clock.systemUTC());
         // The handler needs the base URL (Location headers) and the server's port makes it: bind first, then wire.
-        AtomicReference<SandboxHandler> handler = new AtomicReference<>();
+        AtomicReference<SandboxHandler> handlerRef = new AtomicReference<>();
         try {
             SandboxSeeder.seed(model, b.seed, store::seed);
             store.replayJournal();
-            this.server = new SandboxHttpServer(b.bindAddress, b.port, req -> {
-                SandboxHandler h = handler.get();
+            this.server = new SandboxHttpServer(b.bindAddress, b.port, b.maxRequestBytes, req -> {
+                SandboxHandler h = handlerRef.get();
                 return h == null ? SandboxResponse.text(503, "Starting") : h.handle(req);
             });
         } catch (IOException | RuntimeException e) {
@@ -59,8 +66,12 @@ public final class EdFiSandbox implements AutoCloseable {
         }
         String host = b.bindAddress.isAnyLocalAddress() ? "localhost" : b.bindAddress.getHostAddress();
         this.baseUrl = "http://" + host + ":" + server.port();
-        handler.set(new SandboxHandler(new MetadataEndpoints(model, baseUrl), new TokenEndpoint(tokens), tokens,
-                new ResourceEndpoints(model, store, baseUrl)));
+        this.handler = new SandboxHandler(new MetadataEndpoints(model, baseUrl), new TokenEndpoint(tokens), tokens,
+                new ResourceEndpoints(model, store, baseUrl), faults, stats);
+        handlerRef.set(handler);
+        if (faults.active()) {
+            LOG.warning("Ed-Fi sandbox at " + baseUrl + " injects faults: " + faults);
+        }
     }
 
     /** A DS 5.1 sandbox with minimal data on a free port with generated credentials. */
@@ -112,6 +123,30 @@ public final class EdFiSandbox implements AutoCloseable {
         return seed;
     }
 
+    /** The faults this sandbox injects ({@link FaultPlan#none()} by default). */
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    /** Changes the faults from the next request on ({@link FaultPlan#none()} turns them off). */
+    public void injectFaults(FaultPlan plan) {
+        this.faults = Objects.requireNonNull(plan);
+        handler.faults(plan);
+    }
+
+    /** The requests that reached this sandbox so far, by kind and outcome. */
+    public SandboxStats stats() {
+        return stats;
+    }
+
+    /**
+     * The tokens issued and still valid: for tests that check no output of a run contains one. A sandbox's
+     * tokens are test credentials; a real server has no such method.
+     */
+    public java.util.Set<String> issuedTokens() {
+        return tokens.issuedTokens();
+    }
+
     /** Invalidates every issued token, as if they had expired (to test a client's refresh). */
     public void expireAllTokens() {
         tokens.revokeAll();
@@ -121,6 +156,7 @@ public final class EdFiSandbox implements AutoCloseable {
     public void close() {
         server.close();
         store.close();
+        LOG.fine("Ed-Fi sandbox at " + baseUrl + " stopped; requests: " + stats.summary());
     }
 
     private static String randomHex(int bytes) {
@@ -139,6 +175,8 @@ public final class EdFiSandbox implements AutoCloseable {
         private String secret;
         private Path dataDir;
         private Duration tokenLifetime = Duration.ofMinutes(30);
+        private FaultPlan faults = FaultPlan.none();
+        private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
 
         private Builder() {
         }
@@ -187,6 +225,21 @@ public final class EdFiSandbox implements AutoCloseable {
                 throw new IllegalArgumentException("token lifetime must be positive");
             }
             this.tokenLifetime = lifetime;
+            return this;
+        }
+
+        /** Faults to inject into answers (none by default), e.g. {@code FaultPlan.parse("5xx=0.1,429=0.05,seed=7")}. */
+        public Builder faults(FaultPlan faults) {
+            this.faults = Objects.requireNonNull(faults);
+            return this;
+        }
+
+        /** Request bodies above this size are answered 413 (default 10 MB). */
+        public Builder maxRequestBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("the request size limit must be positive");
+            }
+            this.maxRequestBytes = bytes;
             return this;
         }
 

@@ -259,7 +259,8 @@ final class ResourceEndpoints {
             }
         } catch (RuntimeException | java.io.IOException ex) {
             String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
-            msg = msg.replaceFirst("^com\\.google\\.gson\\.[A-Za-z.]*Exception: ", "");
+            // The parser's words only, never a Java class name ("java.io.EOFException: End of input ...").
+            msg = msg.replaceAll("(?:[a-z][a-z0-9]*\\.)+[A-Z][A-Za-z0-9]*(?:Exception|Error): ", "");
             int see = msg.indexOf("\nSee ");
             if (see > 0) {
                 msg = msg.substring(0, see);

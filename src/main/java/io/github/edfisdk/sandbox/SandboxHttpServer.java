@@ -38,8 +38,11 @@ final class SandboxHttpServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService workers;
+    private final long maxBodyBytes;
 
-    SandboxHttpServer(InetAddress bindAddress, int port, Function<SandboxRequest, SandboxResponse> handler) throws IOException {
+    SandboxHttpServer(InetAddress bindAddress, int port, long maxBodyBytes,
+                      Function<SandboxRequest, SandboxResponse> handler) throws IOException {
+        this.maxBodyBytes = maxBodyBytes;
         server = HttpServer.create(new InetSocketAddress(bindAddress, port), 256);
         AtomicInteger n = new AtomicInteger();
         int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
@@ -57,16 +60,22 @@ final class SandboxHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void serve(HttpExchange ex, Function<SandboxRequest, SandboxResponse> handler) throws IOException {
+    private void serve(HttpExchange ex, Function<SandboxRequest, SandboxResponse> handler) throws IOException {
         try (ex) {
-            byte[] body;
-            try (InputStream in = ex.getRequestBody()) {
-                body = in.readAllBytes();
+            String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+            byte[] body = readBody(ex);
+            if (body == null) {
+                // Not read to its end: the connection cannot carry another request.
+                SandboxResponse tooLarge = new SandboxResponse(413, "application/problem+json; charset=utf-8",
+                        ApiProblem.tooLarge(maxBodyBytes).toJson(UUID.randomUUID().toString()).toString()
+                                .getBytes(StandardCharsets.UTF_8));
+                tooLarge.header("Connection", "close");
+                send(ex, method, tooLarge);
+                return;
             }
             Map<String, List<String>> headers = new LinkedHashMap<>();
             ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
             URI uri = ex.getRequestURI();
-            String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
             Map<String, String> query;
             try {
                 query = query(uri.getRawQuery());
@@ -81,7 +90,29 @@ final class SandboxHttpServer implements AutoCloseable {
         }
     }
 
+    /** The request body, or null when it is larger than the limit (declared or as read). */
+    private byte[] readBody(HttpExchange ex) throws IOException {
+        String declared = ex.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > maxBodyBytes) {
+                    return null;
+                }
+            } catch (NumberFormatException ignored) {
+                // the JDK server refuses such requests before they get here
+            }
+        }
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            return b.length > maxBodyBytes ? null : b;
+        }
+    }
+
     private static void send(HttpExchange ex, String method, SandboxResponse resp) throws IOException {
+        if (resp.dropsConnection()) {
+            // Closing an exchange whose headers were not sent closes the connection: the client gets no answer.
+            return;
+        }
         resp.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
         byte[] out = resp.body();
         boolean noBody = resp.status() == 204 || resp.status() == 304 || out.length == 0 || method.equals("HEAD");

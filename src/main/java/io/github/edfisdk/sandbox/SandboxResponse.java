@@ -9,6 +9,7 @@ public final class SandboxResponse {
     private final int status;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final byte[] body;
+    private boolean dropConnection;
 
     SandboxResponse(int status, String contentType, byte[] body) {
         this.status = status;
@@ -28,6 +29,18 @@ public final class SandboxResponse {
 
     static SandboxResponse text(int status, String text) {
         return new SandboxResponse(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** No answer at all: the server closes the connection (an injected fault). */
+    static SandboxResponse dropConnection() {
+        SandboxResponse r = new SandboxResponse(0, null, null);
+        r.dropConnection = true;
+        return r;
+    }
+
+    /** Whether the connection is to be closed without an answer. */
+    public boolean dropsConnection() {
+        return dropConnection;
     }
 
     SandboxResponse header(String name, String value) {

@@ -59,6 +59,16 @@ final class TokenService {
         return true;
     }
 
+    /** Makes one token invalid, as if it had expired (an injected early expiry). */
+    void revoke(String token) {
+        expiryMillisByToken.remove(token);
+    }
+
+    /** The tokens issued and not yet expired (for tests that check no output contains one). */
+    java.util.Set<String> issuedTokens() {
+        return java.util.Set.copyOf(expiryMillisByToken.keySet());
+    }
+
     /** Makes every issued token invalid (tests of a client's refresh-on-401). */
     void revokeAll() {
         expiryMillisByToken.clear();

@@ -16,20 +16,23 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kill -9} in the middle of a load, then the same command again: the sandbox ends with exactly the input, and
- * the rerun re-sends only records whose answer was in flight at the kill. 20,000 records here (about 10 s);
- * {@code -Dheavy=true} runs the 100,000 of the issue.
+ * the rerun re-sends only records whose answer was in flight at the kill. Repeated with a random kill point each time
+ * (printed, with the seed, so a failure can be replayed with {@code -Dkill.seed=N}): 5,000 records a time here;
+ * {@code -Dheavy=true} runs 100,000.
  */
 class KillAndResumeTest {
-    static final int RECORDS = Boolean.getBoolean("heavy") ? 100_000 : 20_000;
+    static final int RECORDS = Boolean.getBoolean("heavy") ? 100_000 : 5_000;
     static final int CONCURRENCY = 8;
 
-    @Test
+    @RepeatedTest(2)
     void rerunAfterKillSendsOnlyWhatHadNotLanded(@TempDir Path dir) throws Exception {
+        long seed = Long.getLong("kill.seed", System.nanoTime());
+        Random random = new Random(seed);
         Path input = StudentFiles.write(dir.resolve("students.jsonl"), RECORDS);
         Path state = dir.resolve("state");
         try (EdFiSandbox sandbox = EdFiSandbox.builder().port(0).start();
@@ -43,7 +46,7 @@ class KillAndResumeTest {
 
             // First run: killed with SIGKILL once a random share (20-70 %) has landed.
             Process first = loader(command, dir.resolve("first.log"));
-            long killAt = (long) (RECORDS * (0.2 + new Random().nextDouble() * 0.5));
+            long killAt = (long) (RECORDS * (0.1 + random.nextDouble() * 0.8));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (client.documents().count("students", Map.of()) < killAt) {
                 assertTrue(first.isAlive(), "the loader ended before the kill: " + Files.readString(dir.resolve("first.log")));
@@ -89,8 +92,8 @@ class KillAndResumeTest {
             assertEquals(RECORDS - landedBefore, created, log);
             assertEquals(landedBefore - journaled, updated, log);
             assertTrue(updated <= CONCURRENCY, "re-sent landed records: " + updated);
-            System.out.printf("kill -9 after %d of %d landed (%d journaled); rerun: %d created, %d re-sent, %d skipped%n",
-                    landedBefore, RECORDS, journaled, created, updated, unchanged);
+            System.out.printf("kill.seed=%d: kill -9 after %d of %d landed (%d journaled); rerun: %d created, %d re-sent, %d skipped%n",
+                    seed, landedBefore, RECORDS, journaled, created, updated, unchanged);
         }
     }
 

@@ -109,7 +109,7 @@ public final class InterchangeFile implements InputFile {
                     // The XML is broken from here on: report it once, at its line, and stop this file.
                     int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
                     if (includeUnknown) {
-                        sink.accept(InputRecord.unreadable(name(), line, null, "malformed XML: " + e.getMessage()));
+                        sink.accept(InputRecord.unreadable(name(), line, null, malformedXml(e)));
                     }
                     return;
                 }
@@ -219,5 +219,18 @@ public final class InterchangeFile implements InputFile {
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
         return f;
+    }
+
+    /** One line: {@code malformed XML at column 21: The element type "FirstName" must be terminated ...}. */
+    static String malformedXml(XMLStreamException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        int at = m.indexOf("Message: ");
+        if (at >= 0) {
+            m = m.substring(at + "Message: ".length());
+        }
+        m = m.replaceAll("\\s+", " ").trim();
+        String where = e.getLocation() == null || e.getLocation().getColumnNumber() < 0 ? ""
+                : " at column " + e.getLocation().getColumnNumber();
+        return "malformed XML" + where + ": " + m;
     }
 }
