@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,7 +146,6 @@ class BadInputCorpusTest {
     }
 
     @Test
-    @Disabled("needs pa-pims-cte profile, merged separately")
     void pimsRowsWithTheWrongFieldCountAreNamedByLineAndCount() {
         Path p = DIR.resolve("pims-cte-wrong-field-count.csv");
         CliRunner r = CliRunner.run("validate", "--profile", "pa-pims-cte", p.toString());

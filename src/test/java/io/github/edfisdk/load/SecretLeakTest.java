@@ -91,9 +91,13 @@ class SecretLeakTest {
             String[] keyAndFile = {"--base-url", url, "--key", KEY, "--secret-file", secretFile.toString()};
             String[] file = {"--base-url", url, "--credentials-file", creds.toString()};
 
-            // Every command that takes credentials. Add certify here when `edfi certify` is merged, e.g.
-            // {"certify", "--suite", "sis-v5", "--report", dir.resolve("report").toString(), "-v", ...keyAndFile}.
+            // Every command that takes credentials.
             Map<String, String[]> commands = new LinkedHashMap<>();
+            commands.put("certify", join(new String[] {"certify", "--suite", "sis-v5", "--resource", "Student",
+                    "--resource", "StudentCTEProgramAssociation", "--report-dir", dir.resolve("report").toString(),
+                    "-v"}, keyAndFile));
+            commands.put("certify verify-only", join(new String[] {"certify", "--mode", "verify-only", "--resource",
+                    "StudentCTEProgramAssociation", "--report-dir", dir.resolve("report-verify").toString()}, file));
             commands.put("load", join(new String[] {"load", BAD.toString(), "-v", "--errors",
                     dir.resolve("errors-load.jsonl").toString(), "--state-dir", dir.resolve("state").toString()}, keyAndFile));
             commands.put("load again", join(new String[] {"load", BAD.toString(), "-v", "--errors",
@@ -141,6 +145,14 @@ class SecretLeakTest {
             tokens.addAll(sandbox.issuedTokens());
             outputs.put("sandbox process", sandboxProcess(sandbox));
 
+            // In this minimal sandbox the runner creates what the pages refer to (education organization, program).
+            assertEquals(0, exits.get("certify"), outputs.get("certify stdout") + outputs.get("certify stderr"));
+            assertTrue(outputs.get("certify stdout").contains("PASSED   Student Scenario 1 POST"),
+                    outputs.get("certify stdout"));
+            // Scenario 1 is superseded by scenario 2 (the ODS holds only the latest state): not run, exit 1.
+            assertEquals(1, exits.get("certify verify-only"), outputs.get("certify verify-only stderr"));
+            assertTrue(outputs.get("certify verify-only stdout").contains("PASSED   StudentCTEProgramAssociation Scenario 2 PUT"),
+                    outputs.get("certify verify-only stdout"));
             assertEquals(1, exits.get("load"), outputs.get("load stdout") + outputs.get("load stderr"));
             assertEquals(1, exits.get("validate"));
             assertEquals(0, exits.get("export"), outputs.get("export stderr"));
@@ -169,6 +181,8 @@ class SecretLeakTest {
         }
         assertTrue(outputs.keySet().stream().anyMatch(k -> k.startsWith("file state")), outputs.keySet().toString());
         assertTrue(outputs.containsKey("file errors-load.jsonl"), outputs.keySet().toString());
+        assertTrue(outputs.keySet().containsAll(List.of("file report/report.json", "file report/junit.xml",
+                "file report/report.html", "file report/summary.txt")), outputs.keySet().toString());
         assertFalse(tokens.isEmpty(), "tokens were issued");
 
         Map<String, String> forbidden = new LinkedHashMap<>();
