@@ -277,7 +277,11 @@ public final class CertificationRunner {
                     if (current.isPresent() && !page.resource().keyUpdatable()
                             && !page.resource().naturalKey(current.get()).equals(payload.naturalKey())) {
                         // The ODS refuses to change this resource's key ("Delete and recreate the item instead").
-                        documents.delete(path, id);
+                        try {
+                            documents.delete(path, id);
+                        } catch (NotFoundException gone) {
+                            // deleted by an attempt whose answer was lost
+                        }
                         w = documents.post(path, body);
                         id = w.id();
                         ids.put(payload.basedOn(), id);
@@ -315,6 +319,8 @@ public final class CertificationRunner {
             }
             try {
                 documents.delete(path, id);
+            } catch (NotFoundException e) {
+                // A retried DELETE whose first attempt was carried out (its answer lost): the check below decides.
             } catch (EdFiApiException e) {
                 return result(s, Outcome.ERROR, "DELETE answered " + e.status() + ": " + e.problem().summary(), null,
                         List.of(), null, e.status(), id, null, null);
