@@ -42,7 +42,7 @@ public final class CertifyCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    ApiOptions api;
+    ServerOptions api;
 
     @Option(names = "--suite", paramLabel = "SUITE", description = "sis-v4 (Data Standard 4.0) or sis-v5 (Data Standard 5.1).")
     String suite;
@@ -102,7 +102,7 @@ public final class CertifyCommand implements Callable<Integer> {
         List<CertificationReport> runs = new ArrayList<>();
         try {
             if (api.url() != null) {
-                try (ApiOptions.Target target = api.open(err)) {
+                try (ServerOptions.Target target = api.open(err)) {
                     EdFiClient client = target.client();
                     Suite s = suites.isEmpty() ? suiteOf(client) : suites.get(0);
                     runs.add(run(client, s, runMode, context, out));
