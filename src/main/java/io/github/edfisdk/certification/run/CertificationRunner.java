@@ -259,6 +259,7 @@ public final class CertificationRunner {
             WriteResult w;
             String id;
             String note = "";
+            String request = s.verb().name();
             try {
                 if (s.verb() == Scenario.Verb.POST) {
                     w = documents.post(path, body);
@@ -277,14 +278,18 @@ public final class CertificationRunner {
                     if (current.isPresent() && !page.resource().keyUpdatable()
                             && !page.resource().naturalKey(current.get()).equals(payload.naturalKey())) {
                         // The ODS refuses to change this resource's key ("Delete and recreate the item instead").
+                        request = "DELETE (key change)";
                         try {
                             documents.delete(path, id);
                         } catch (NotFoundException gone) {
                             // deleted by an attempt whose answer was lost
                         }
+                        request = "POST (key change)";
                         w = documents.post(path, body);
-                        id = w.id();
-                        ids.put(payload.basedOn(), id);
+                        String old = id;
+                        String fresh = w.id();
+                        ids.replaceAll((n, v) -> v.equals(old) ? fresh : v); // the record's earlier steps follow it
+                        id = fresh;
                         note = "the key changes and " + page.resource().name() + " keys cannot be updated, so the item"
                                 + " of scenario " + payload.basedOn() + " was deleted and posted again; ";
                     } else {
@@ -292,7 +297,7 @@ public final class CertificationRunner {
                     }
                 }
             } catch (EdFiApiException e) {
-                return result(s, Outcome.ERROR, s.verb() + " answered " + e.status() + ": " + e.problem().summary()
+                return result(s, Outcome.ERROR, request + " answered " + e.status() + ": " + e.problem().summary()
                         + failedPrerequisites(created), null, created, payload, e.status(), null, body, null);
             }
             ids.put(s.number(), id);
