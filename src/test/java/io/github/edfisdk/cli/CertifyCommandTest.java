@@ -106,6 +106,19 @@ class CertifyCommandTest {
     }
 
     @Test
+    void aSystemValueTheRunAsksForCanBeGivenOnTheCommandLine(@TempDir Path dir) {
+        Run without = certify("--suite", "sis-v4", "--resource", "Program", "--no-suggested-values", "--school-year",
+                "2025", "--report-dir", dir.toString());
+        assertEquals(1, without.code(), without.out() + without.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--system-value '([^=']+)=VALUE'").matcher(without.out());
+        assertTrue(m.find(), "the message says what to give: " + without.out());
+        Run with = certify("--suite", "sis-v4", "--resource", "Program", "--no-suggested-values", "--school-year",
+                "2025", "--system-value", m.group(1) + "=7001", "--report-dir", dir.toString());
+        assertEquals(0, with.code(), with.out() + with.err());
+        assertTrue(with.out().contains("PASSED   Program Scenario 1 POST"), with.out());
+    }
+
+    @Test
     void usageErrorsExitTwoWithOneClearLine(@TempDir Path dir) {
         Run unknownSuite = certify("--suite", "sis-v9", "--report-dir", dir.toString());
         assertEquals(2, unknownSuite.code());

@@ -158,7 +158,8 @@ public final class ScenarioBuilder {
                 ExpectedValue v = ValueResolver.resolve(part, leaf, row.resolution().path().toString(), context);
                 if (v instanceof ExpectedValue.NeedsSystemValue n) {
                     problems.add(new PayloadProblem(PayloadProblem.Kind.NEEDS_SYSTEM_VALUE, row.line(), row.label(),
-                            "needs the system's value for " + n.placeholder() + " (give it with"
+                            "needs the system's value for " + n.placeholder() + " (give it with --system-value '"
+                                    + (n.suggested() != null ? n.suggested() : n.placeholder()) + "=VALUE'; Java:"
                                     + " ScenarioContext.builder().systemValue(\"" + (n.suggested() != null
                                     ? n.suggested() : n.placeholder()) + "\", value))", required));
                 } else if (v instanceof ExpectedValue.Unresolved u) {

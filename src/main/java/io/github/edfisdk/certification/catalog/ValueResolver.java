@@ -94,7 +94,8 @@ public final class ValueResolver {
                 return new ExpectedValue.Date(ctx.today().plusYears(1));
             }
             return new ExpectedValue.Unresolved(t, "'Future Date' names no date: give one with"
-                    + " ScenarioContext.builder().systemValue(\"Future Date\", \"2026-06-30\")");
+                    + " --system-value 'Future Date=2026-06-30' (Java: ScenarioContext.builder().systemValue(\"Future"
+                    + " Date\", \"2026-06-30\"))");
         }
         if (PLACEHOLDER.matcher(compact).find()) {
             // "[Native URI]/AcademicSubjectDescriptor": placeholders inside a value, from the context
@@ -115,8 +116,8 @@ public final class ValueResolver {
             if (ctx.generateSystemValues() && ph.reset().find() && ph.group().length() == compact.length()) {
                 return generated(compact, property, ctx);
             }
-            return new ExpectedValue.Unresolved(t, "placeholder with no value: give one with"
-                    + " ScenarioContext.builder().systemValue(\"" + t + "\", value)");
+            return new ExpectedValue.Unresolved(t, "placeholder with no value: give one with --system-value '" + t
+                    + "=VALUE' (Java: ScenarioContext.builder().systemValue(\"" + t + "\", value))");
         }
         if (property != null && isDate(property) && (m = MD.matcher(compact)).matches()) {
             Matcher md = m;

@@ -25,7 +25,7 @@ public final class HtmlReport {
                         + "td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top;font-size:14px}"
                         + "th{background:#f3f3f3}.PASSED,.PASS{background:#e6f4ea}.FAILED,.WRONG_VALUE,.MISSING_REQUIRED,.UNEXPECTED{background:#fde7e7}"
                         + ".ERROR{background:#fff0d9}.NOT_RUN,.NOT_CHECKED{background:#f1f1f1;color:#555}code{font-size:13px}"
-                        + "details{margin:.3em 0 1em 1em}summary{cursor:pointer}</style></head><body>\n")
+                        + "details{margin:.3em 0 1em 1em}summary{cursor:pointer}pre{white-space:pre-wrap;word-break:break-all}</style></head><body>\n")
                 .append("<h1>Ed-Fi SIS certification report</h1>\n");
         for (CertificationReport run : runs) {
             sb.append("<h2>").append(esc(run.suite().folder())).append(" (Data Standard ")
