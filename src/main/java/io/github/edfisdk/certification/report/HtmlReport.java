@@ -22,7 +22,7 @@ public final class HtmlReport {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Ed-Fi SIS certification report</title>\n")
                 .append("<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:.5em 0 1.5em}"
-                        + "td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top;font-size:14px}"
+                        + "table{width:100%}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top;font-size:14px}td.w{overflow-wrap:anywhere}"
                         + "th{background:#f3f3f3}.PASSED,.PASS{background:#e6f4ea}.FAILED,.WRONG_VALUE,.MISSING_REQUIRED,.UNEXPECTED{background:#fde7e7}"
                         + ".ERROR{background:#fff0d9}.NOT_RUN,.NOT_CHECKED{background:#f1f1f1;color:#555}code{font-size:13px}"
                         + "details{margin:.3em 0 1em 1em}summary{cursor:pointer}pre{white-space:pre-wrap;word-break:break-all}</style></head><body>\n")
@@ -55,9 +55,9 @@ public final class HtmlReport {
                     for (PropertyCheck c : r.checks().checks()) {
                         sb.append("<tr class=\"").append(c.verdict()).append("\"><td><code>").append(esc(c.path()))
                                 .append("</code></td><td>").append(esc(c.level().name().toLowerCase(Locale.ROOT)))
-                                .append("</td><td>").append(esc(c.expected())).append("</td><td>")
+                                .append("</td><td class=\"w\">").append(esc(c.expected())).append("</td><td class=\"w\">")
                                 .append(esc(c.actual() == null ? "—" : c.actual())).append("</td><td>").append(c.verdict())
-                                .append("</td><td>").append(esc(c.reason())).append("</td></tr>\n");
+                                .append("</td><td class=\"w\">").append(esc(c.reason())).append("</td></tr>\n");
                     }
                     sb.append("</table>\n");
                 } else {
