@@ -292,7 +292,7 @@ public final class ScenarioBuilder {
      * gives exactly one value: Ed-Fi unifies keys of the same name within a resource. That is reported as a warning.
      */
     private void missingRequired(ObjectType type, JsonObject obj, JsonObject root, boolean inReference,
-                                        String prefix, List<PayloadProblem> problems) {
+                                 String prefix, List<PayloadProblem> problems) {
         for (Property p : type.properties()) {
             String path = prefix + p.name();
             JsonElement v = obj.get(p.name());
