@@ -4,7 +4,7 @@ import io.github.edfisdk.client.EdFiException;
 import io.github.edfisdk.load.Deleter;
 import io.github.edfisdk.load.Dependencies;
 import io.github.edfisdk.load.ErrorLog;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ public final class DeleteCommand implements Callable<Integer> {
         }
         try (ApiOptions.Target target = api.open(err);
              ErrorLog log = new ErrorLog(errors, null)) {
-            EdFiModel model = EdFiModel.of(target.client().dataStandard());
+            DataStandardModel model = DataStandardModel.of(target.client().dataStandard());
             Deleter d = new Deleter(target.client().documents(), model,
                     Dependencies.of(target.client(), model, note -> err.println("edfi delete: " + note)), concurrency, mapping);
             Deleter.DeleteReport report = d.delete(paths, log);

@@ -2,7 +2,7 @@ package io.github.edfisdk.cli;
 
 import io.github.edfisdk.client.EdFiException;
 import io.github.edfisdk.load.Exporter;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.ResourceModel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,7 +50,7 @@ public final class ExportCommand implements Callable<Integer> {
             params.put(q.substring(0, eq), q.substring(eq + 1));
         }
         try (ApiOptions.Target target = api.open(err)) {
-            EdFiModel model = EdFiModel.of(target.client().dataStandard());
+            DataStandardModel model = DataStandardModel.of(target.client().dataStandard());
             ResourceModel r = model.resource(resource).orElse(null);
             if (r == null) {
                 err.println("edfi export: unknown resource '" + resource + "' in Data Standard " + model.dataStandard().version());

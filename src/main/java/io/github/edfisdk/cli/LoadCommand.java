@@ -6,7 +6,7 @@ import io.github.edfisdk.load.LoadAbortedException;
 import io.github.edfisdk.load.LoadReport;
 import io.github.edfisdk.load.Loader;
 import io.github.edfisdk.model.DataStandard;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -70,10 +70,10 @@ public final class LoadCommand implements Callable<Integer> {
         ApiOptions.Target target = null;
         try {
             if (dryRun && !api.hasTarget()) {
-                b.model(EdFiModel.of(api.dataStandardOr(DataStandard.DS5)));
+                b.model(DataStandardModel.of(api.dataStandardOr(DataStandard.DS5)));
             } else {
                 target = api.open(err);
-                EdFiModel model = EdFiModel.of(target.client().dataStandard());
+                DataStandardModel model = DataStandardModel.of(target.client().dataStandard());
                 b.documents(target.client().documents()).model(model)
                         .dependencies(Dependencies.of(target.client(), model, note -> err.println("edfi load: " + note)));
             }

@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.github.edfisdk.client.EdFiException;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.ResourceModel;
 import io.github.edfisdk.sync.SourceRecord;
 import io.github.edfisdk.sync.SyncOperation;
@@ -70,7 +70,7 @@ public final class SyncCommand implements Callable<Integer> {
             return EdFiCli.USAGE;
         }
         try (ApiOptions.Target target = api.open(err)) {
-            ResourceModel model = EdFiModel.of(target.client().dataStandard()).require(resource);
+            ResourceModel model = DataStandardModel.of(target.client().dataStandard()).require(resource);
             Synchronizer.Result result = new Synchronizer(target.client().documents(), model, scope, identityMap)
                     .sync(records);
             for (Synchronizer.Step step : result.steps()) {

@@ -4,7 +4,7 @@ import io.github.edfisdk.client.EdFiException;
 import io.github.edfisdk.load.ErrorLog;
 import io.github.edfisdk.load.OfflineValidator;
 import io.github.edfisdk.model.DataStandard;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.profiles.Profiles;
 import io.github.edfisdk.profiles.RecordProfile;
 import io.github.edfisdk.profiles.RuleViolation;
@@ -69,9 +69,9 @@ public final class ValidateCommand implements Callable<Integer> {
             OfflineValidator v;
             if (api.hasTarget()) {
                 target = api.open(err);
-                v = new OfflineValidator(EdFiModel.of(target.client().dataStandard()), target.client().documents(), mapping);
+                v = new OfflineValidator(DataStandardModel.of(target.client().dataStandard()), target.client().documents(), mapping);
             } else {
-                v = new OfflineValidator(EdFiModel.of(api.dataStandardOr(DataStandard.DS5)), null, mapping);
+                v = new OfflineValidator(DataStandardModel.of(api.dataStandardOr(DataStandard.DS5)), null, mapping);
             }
             OfflineValidator.ValidationReport report = v.validate(paths, log);
             out.print(report.format());

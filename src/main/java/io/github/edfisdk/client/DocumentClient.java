@@ -6,7 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import io.github.edfisdk.model.DataStandard;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.NaturalKey;
 import io.github.edfisdk.model.PropertyPath;
 import io.github.edfisdk.model.ResourceModel;
@@ -82,7 +82,7 @@ public final class DocumentClient {
      * @throws IllegalArgumentException the resource is unknown or {@code document} lacks identity fields
      */
     public Optional<JsonObject> findByNaturalKey(String resourcePath, JsonObject document) {
-        ResourceModel resource = EdFiModel.of(dataStandard.get()).require(resourcePath);
+        ResourceModel resource = DataStandardModel.of(dataStandard.get()).require(resourcePath);
         NaturalKey key = resource.naturalKey(document);
         if (!key.isComplete()) {
             throw new IllegalArgumentException(resource.name() + ": the document lacks identity fields " + key.missing());

@@ -4,7 +4,7 @@ import io.github.edfisdk.client.DocumentClient;
 import io.github.edfisdk.client.EdFiApiException;
 import io.github.edfisdk.client.EdFiException;
 import io.github.edfisdk.model.Dependency;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.NaturalKey;
 import io.github.edfisdk.model.ResourceModel;
 import java.io.IOException;
@@ -28,12 +28,12 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Deleter {
     private final DocumentClient documents;
-    private final EdFiModel model;
+    private final DataStandardModel model;
     private final List<Dependency> dependencies;
     private final int concurrency;
     private final Path csvMapping;
 
-    public Deleter(DocumentClient documents, EdFiModel model, List<Dependency> dependencies, int concurrency, Path csvMapping) {
+    public Deleter(DocumentClient documents, DataStandardModel model, List<Dependency> dependencies, int concurrency, Path csvMapping) {
         this.documents = documents;
         this.model = model;
         this.dependencies = dependencies;

@@ -3,7 +3,7 @@ package io.github.edfisdk.load;
 import com.google.gson.JsonParser;
 import io.github.edfisdk.client.EdFiClient;
 import io.github.edfisdk.model.Dependency;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -19,7 +19,7 @@ public final class Dependencies {
      *
      * @param notes receives a line when the fallback is used
      */
-    public static List<Dependency> of(EdFiClient client, EdFiModel model, java.util.function.Consumer<String> notes) {
+    public static List<Dependency> of(EdFiClient client, DataStandardModel model, java.util.function.Consumer<String> notes) {
         try {
             String data = client.root().dataUrl();
             HttpUrl dataUrl = HttpUrl.get(data);
@@ -30,7 +30,7 @@ public final class Dependencies {
             Request request = new Request.Builder().url(url).header("Accept", "application/json").get().build();
             try (Response response = client.httpClient().newCall(request).execute()) {
                 if (response.isSuccessful() && response.body() != null) {
-                    List<Dependency> deps = EdFiModel.parseDependencies(JsonParser.parseString(response.body().string()));
+                    List<Dependency> deps = DataStandardModel.parseDependencies(JsonParser.parseString(response.body().string()));
                     if (!deps.isEmpty()) {
                         return deps;
                     }

@@ -3,7 +3,7 @@ package io.github.edfisdk.load;
 import io.github.edfisdk.load.csv.CsvFile;
 import io.github.edfisdk.load.csv.CsvMapping;
 import io.github.edfisdk.load.xml.InterchangeFile;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ public final class Inputs {
      * @param csvMapping the mapping for every CSV file, or null to use each file's {@code .mapping.json}
      * @throws IOException a path does not exist, has an unknown extension, or a CSV file has no usable mapping
      */
-    public static List<InputFile> open(List<Path> paths, EdFiModel model, Path csvMapping) throws IOException {
+    public static List<InputFile> open(List<Path> paths, DataStandardModel model, Path csvMapping) throws IOException {
         List<InputFile> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
@@ -49,7 +49,7 @@ public final class Inputs {
                 || n.endsWith(".csv") || n.endsWith(".xml"));
     }
 
-    static InputFile open(Path p, EdFiModel model, Path csvMapping) throws IOException {
+    static InputFile open(Path p, DataStandardModel model, Path csvMapping) throws IOException {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".xml")) {
             return new InterchangeFile(p, model);

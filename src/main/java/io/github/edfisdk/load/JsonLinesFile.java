@@ -3,7 +3,7 @@ package io.github.edfisdk.load;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.ResourceModel;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,12 +27,12 @@ public final class JsonLinesFile implements InputFile {
     static final String RESOURCE_FIELD = "_resource";
 
     private final Path path;
-    private final EdFiModel model;
+    private final DataStandardModel model;
     private final ResourceModel fileResource;
     private Set<ResourceModel> resources;
     private long count = -1;
 
-    public JsonLinesFile(Path path, EdFiModel model) {
+    public JsonLinesFile(Path path, DataStandardModel model) {
         this.path = path;
         this.model = model;
         this.fileResource = model.resource(stem(path)).orElse(null);

@@ -9,7 +9,7 @@ import io.github.edfisdk.client.ProblemDetails;
 import io.github.edfisdk.client.WriteResult;
 import io.github.edfisdk.load.xml.InterchangeFile;
 import io.github.edfisdk.model.Dependency;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.NaturalKey;
 import io.github.edfisdk.model.ResourceModel;
 import java.io.IOException;
@@ -70,7 +70,7 @@ public final class Loader {
     private static final String UNRESOLVED = "urn:ed-fi:api:data-conflict:unresolved-reference";
 
     private final DocumentClient documents;
-    private final EdFiModel model;
+    private final DataStandardModel model;
     private final List<Dependency> dependencies;
     private final int concurrency;
     private final Path stateDir;
@@ -464,7 +464,7 @@ public final class Loader {
     /** Options of a load. */
     public static final class Builder {
         private DocumentClient documents;
-        private EdFiModel model;
+        private DataStandardModel model;
         private List<Dependency> dependencies;
         private int concurrency = 8;
         private Path stateDir;
@@ -482,7 +482,7 @@ public final class Loader {
         public Builder client(EdFiClient client) {
             this.documents = client.documents();
             if (model == null) {
-                this.model = EdFiModel.of(client.dataStandard());
+                this.model = DataStandardModel.of(client.dataStandard());
             }
             if (dependencies == null) {
                 this.dependencies = Dependencies.of(client, model, note -> { });
@@ -497,7 +497,7 @@ public final class Loader {
         }
 
         /** The Data Standard's model (for offline dry runs, or to override the client's). */
-        public Builder model(EdFiModel model) {
+        public Builder model(DataStandardModel model) {
             this.model = model;
             return this;
         }

@@ -6,7 +6,7 @@ import com.google.gson.JsonObject;
 import io.github.edfisdk.client.DocumentClient;
 import io.github.edfisdk.model.DescriptorUri;
 import io.github.edfisdk.model.DocumentValidator;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.NaturalKey;
 import io.github.edfisdk.model.ObjectType;
 import io.github.edfisdk.model.Property;
@@ -36,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the input are kept as strings (about 150 bytes a record), the one part that grows with the input.
  */
 public final class OfflineValidator {
-    private final EdFiModel model;
+    private final DataStandardModel model;
     private final DocumentClient target;
     private final Path csvMapping;
     private final Map<String, Boolean> targetLookups = new ConcurrentHashMap<>();
@@ -44,7 +44,7 @@ public final class OfflineValidator {
     /**
      * @param target the API to resolve references and descriptors the input does not provide, or null (offline)
      */
-    public OfflineValidator(EdFiModel model, DocumentClient target, Path csvMapping) {
+    public OfflineValidator(DataStandardModel model, DocumentClient target, Path csvMapping) {
         this.model = model;
         this.target = target;
         this.csvMapping = csvMapping;

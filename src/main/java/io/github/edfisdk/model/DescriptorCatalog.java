@@ -36,12 +36,12 @@ public final class DescriptorCatalog {
         xif.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         Set<String> wanted = new HashSet<>();
         descriptorNames.forEach(n -> wanted.add(n.toLowerCase(Locale.ROOT)));
-        for (String fileName : EdFiFiles.list("descriptors")) {
+        for (String fileName : SharedFiles.list("descriptors")) {
             if (!fileName.endsWith(".xml")) {
                 continue;
             }
             String file = "descriptors/" + fileName;
-            try (InputStream in = EdFiFiles.open(file)) {
+            try (InputStream in = SharedFiles.open(file)) {
                 c.read(xif, in, wanted, file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -26,7 +26,7 @@ public final class Property {
     private final boolean identity;
     private final Integer maxLength;
     private final ObjectType type;
-    // Settled by EdFiModel once every spec of the Data Standard is read (then never changed).
+    // Settled by DataStandardModel once every spec of the Data Standard is read (then never changed).
     private String descriptorName;
     private List<String> referenceTargets;
 

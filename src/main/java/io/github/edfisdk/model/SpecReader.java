@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Reads resources from an Ed-Fi spec (Swagger 2.0 of ODS/API 6.1 or OpenAPI 3.0 of 7.x) into {@link ResourceModel}s.
- * Reference targets and descriptor names are settled by {@link EdFiModel} once every spec of the Data Standard is read.
+ * Reference targets and descriptor names are settled by {@link DataStandardModel} once every spec of the Data Standard is read.
  */
 final class SpecReader {
     /** Paging and change-query parameters: not properties of the resource. */

@@ -2,7 +2,7 @@ package io.github.edfisdk.sandbox;
 
 import com.google.gson.JsonObject;
 import io.github.edfisdk.model.DescriptorUri;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.NaturalKey;
 import io.github.edfisdk.model.ResourceModel;
 import io.github.edfisdk.model.ValidationError;
@@ -34,7 +34,7 @@ final class DocumentStore implements AutoCloseable {
     record Page(List<StoredItem> items, int total) {
     }
 
-    private final EdFiModel model;
+    private final DataStandardModel model;
     private final ReferenceResolver resolver;
     private final Journal journal;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -47,7 +47,7 @@ final class DocumentStore implements AutoCloseable {
     private final Map<String, String> seededResources = new HashMap<>();
     private final AtomicLong etagClock = new AtomicLong(System.currentTimeMillis() * 1000);
 
-    DocumentStore(EdFiModel model, Journal journal) {
+    DocumentStore(DataStandardModel model, Journal journal) {
         this.model = model;
         this.resolver = new ReferenceResolver(model);
         this.journal = journal;

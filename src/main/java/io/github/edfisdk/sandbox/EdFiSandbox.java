@@ -1,7 +1,7 @@
 package io.github.edfisdk.sandbox;
 
 import io.github.edfisdk.model.DataStandard;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.sandbox.seed.SandboxSeeder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +48,7 @@ public final class EdFiSandbox implements AutoCloseable {
         this.credentialsGenerated = b.key == null;
         this.key = b.key != null ? b.key : "sandbox-" + randomHex(6);
         this.secret = b.secret != null ? b.secret : randomHex(16);
-        EdFiModel model = EdFiModel.of(dataStandard);
+        DataStandardModel model = DataStandardModel.of(dataStandard);
         this.store = new DocumentStore(model, b.dataDir == null ? null : new Journal(b.dataDir));
         this.tokens = new TokenService(key, secret, b.tokenLifetime, Clock.systemUTC());
         // The handler needs the base URL (Location headers) and the server's port makes it: bind first, then wire.

@@ -4,8 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.edfisdk.model.DataStandard;
 import io.github.edfisdk.model.Dependency;
-import io.github.edfisdk.model.EdFiFiles;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.SharedFiles;
+import io.github.edfisdk.model.DataStandardModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import java.util.List;
 
 /** The unauthenticated documents: root discovery, {@code /metadata} and its specs, dependencies, health. */
 final class MetadataEndpoints {
-    private final EdFiModel model;
+    private final DataStandardModel model;
     private final String baseUrl;
     private final String rootJson;
     private final String metadataJson;
@@ -24,7 +24,7 @@ final class MetadataEndpoints {
     private volatile String resourcesSpec;
     private volatile String descriptorsSpec;
 
-    MetadataEndpoints(EdFiModel model, String baseUrl) {
+    MetadataEndpoints(DataStandardModel model, String baseUrl) {
         this.model = model;
         this.baseUrl = baseUrl;
         this.rootJson = root().toString();
@@ -121,7 +121,7 @@ final class MetadataEndpoints {
     /** The spec the sandbox is driven by, pointed at this sandbox (the DS 5.1 spec's servers say HOST_URL). */
     private String spec(String file) {
         String path = "openapi/" + model.dataStandard().specFolder() + "/" + file;
-        try (InputStream in = EdFiFiles.open(path)) {
+        try (InputStream in = SharedFiles.open(path)) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return text.replace("HOST_URL", baseUrl);
         } catch (IOException e) {

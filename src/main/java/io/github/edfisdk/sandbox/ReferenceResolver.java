@@ -2,7 +2,7 @@ package io.github.edfisdk.sandbox;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.NaturalKey;
 import io.github.edfisdk.model.Property;
 import io.github.edfisdk.model.PropertyPath;
@@ -24,10 +24,10 @@ final class ReferenceResolver {
     private record Mapping(ResourceModel target, String[] fields, PropertyPath[][] targetPaths) {
     }
 
-    private final EdFiModel model;
+    private final DataStandardModel model;
     private final Map<Property, List<Mapping>> mappings = new ConcurrentHashMap<>();
 
-    ReferenceResolver(EdFiModel model) {
+    ReferenceResolver(DataStandardModel model) {
         this.model = model;
     }
 

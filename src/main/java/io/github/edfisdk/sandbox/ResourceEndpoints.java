@@ -9,7 +9,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import io.github.edfisdk.model.DataStandard;
 import io.github.edfisdk.model.DocumentValidator;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.KeyValues;
 import io.github.edfisdk.model.Property;
 import io.github.edfisdk.model.PropertyPath;
@@ -27,12 +27,12 @@ import java.util.function.Predicate;
 final class ResourceEndpoints {
     static final int MAX_LIMIT = 500;
 
-    private final EdFiModel model;
+    private final DataStandardModel model;
     private final DocumentStore store;
     private final String baseUrl;
     private final boolean lastModifiedDate;
 
-    ResourceEndpoints(EdFiModel model, DocumentStore store, String baseUrl) {
+    ResourceEndpoints(DataStandardModel model, DocumentStore store, String baseUrl) {
         this.model = model;
         this.store = store;
         this.baseUrl = baseUrl;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.edfisdk.client.EdFiClient;
 import io.github.edfisdk.model.DataStandard;
-import io.github.edfisdk.model.EdFiFiles;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.SharedFiles;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.sandbox.EdFiSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ class GrandBendLoadTest {
 
     @Test
     void grandBendLoadsWithoutFailuresAndTheRerunSendsNothing(@TempDir Path dir) throws Exception {
-        Path shared = EdFiFiles.sharedDir().orElseThrow().resolve("edfi");
+        Path shared = SharedFiles.sharedDir().orElseThrow().resolve("edfi");
         Path grandBend = shared.resolve("sample-data/grand-bend");
         List<Path> inputs = List.of(grandBend);
         Path state = dir.resolve("state");
@@ -50,10 +50,10 @@ class GrandBendLoadTest {
 
     @Test
     void validateFindsOnlyTheSamplesDuplicateCourseOffering() throws Exception {
-        Path shared = EdFiFiles.sharedDir().orElseThrow().resolve("edfi");
+        Path shared = SharedFiles.sharedDir().orElseThrow().resolve("edfi");
         List<Path> inputs = List.of(shared.resolve("sample-data/grand-bend"));
         try (ErrorLog log = new ErrorLog(null, null)) {
-            OfflineValidator.ValidationReport r = new OfflineValidator(EdFiModel.of(DataStandard.DS5), null, null)
+            OfflineValidator.ValidationReport r = new OfflineValidator(DataStandardModel.of(DataStandard.DS5), null, null)
                     .validate(inputs, log);
             // Every reference resolves within the input (unified keys such as a course offering's two schoolIds
             // included) and every descriptor is known; the sample gives one course offering twice.

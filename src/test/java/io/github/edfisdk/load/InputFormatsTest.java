@@ -11,7 +11,7 @@ import io.github.edfisdk.load.csv.CsvFile;
 import io.github.edfisdk.load.csv.CsvMapping;
 import io.github.edfisdk.load.xml.InterchangeFile;
 import io.github.edfisdk.model.DataStandard;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The readers: CSV with a mapping, XML interchanges, JSON Lines; and the resume journal. */
 class InputFormatsTest {
-    static final EdFiModel DS5 = EdFiModel.of(DataStandard.DS5);
+    static final DataStandardModel DS5 = DataStandardModel.of(DataStandard.DS5);
 
     private static List<InputRecord> all(InputFile f) throws IOException {
         List<InputRecord> out = new ArrayList<>();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The offline checks of a document against its resource model, with the API's paths and messages. */
 class DocumentValidatorTest {
-    private static final EdFiModel DS5 = EdFiModel.of(DataStandard.DS5);
+    private static final DataStandardModel DS5 = DataStandardModel.of(DataStandard.DS5);
     private static final DocumentValidator V = DocumentValidator.get();
 
     private static List<ValidationError> validate(String resource, String json) {
@@ -116,7 +116,7 @@ class DocumentValidatorTest {
 
     @Test
     void ds4ShapesValidateAgainstTheDs4Model() {
-        EdFiModel ds4 = EdFiModel.of(DataStandard.DS4);
+        DataStandardModel ds4 = DataStandardModel.of(DataStandard.DS4);
         JsonObject doc = JsonParser.parseString(CTE).getAsJsonObject();
         doc.add("ctePrograms", JsonParser.parseString("[{\"careerPathwayDescriptor\":\"\"}]"));
         assertEquals(List.of(new ValidationError("$.ctePrograms[0].careerPathwayDescriptor",

@@ -4,7 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.edfisdk.model.DataStandard;
-import io.github.edfisdk.model.EdFiFiles;
+import io.github.edfisdk.model.SharedFiles;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -34,7 +34,7 @@ public final class SpecShapes {
 
     private static synchronized JsonObject schemas(DataStandard ds) {
         return SCHEMAS.computeIfAbsent(ds, d -> {
-            try (Reader r = new InputStreamReader(EdFiFiles.open("openapi/" + d.specFolder() + "/resources.json"),
+            try (Reader r = new InputStreamReader(SharedFiles.open("openapi/" + d.specFolder() + "/resources.json"),
                     StandardCharsets.UTF_8)) {
                 JsonObject spec = JsonParser.parseReader(r).getAsJsonObject();
                 return spec.has("definitions") ? spec.getAsJsonObject("definitions")

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
 import io.github.edfisdk.model.DataStandard;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.ObjectType;
 import io.github.edfisdk.model.Property;
 import io.github.edfisdk.model.ResourceModel;
@@ -20,7 +20,7 @@ class ReferenceResolverTest {
     @ParameterizedTest
     @EnumSource(DataStandard.class)
     void everyReferenceResolvesToACompleteKey(DataStandard ds) {
-        EdFiModel model = EdFiModel.of(ds);
+        DataStandardModel model = DataStandardModel.of(ds);
         ReferenceResolver resolver = new ReferenceResolver(model);
         List<String> unresolvable = new ArrayList<>();
         int checked = 0;
@@ -31,7 +31,7 @@ class ReferenceResolverTest {
         assertEquals(List.of(), unresolvable, checked + " references checked");
     }
 
-    private static int walk(String where, ObjectType type, EdFiModel model, ReferenceResolver resolver, List<String> bad,
+    private static int walk(String where, ObjectType type, DataStandardModel model, ReferenceResolver resolver, List<String> bad,
                             Map<ObjectType, Boolean> seen) {
         if (seen.put(type, Boolean.TRUE) != null) {
             return 0;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -115,7 +115,7 @@ class SandboxHardeningTest {
     void anUnexpectedFailureIsAGeneric500WithTheStackTraceOnlyInTheServerLog() {
         // A handler whose resource endpoints are missing fails with a NullPointerException on every data request.
         TokenService tokens = new TokenService("k", "s", Duration.ofMinutes(5), Clock.systemUTC());
-        EdFiModel model = EdFiModel.of(io.github.edfisdk.model.DataStandard.DS5);
+        DataStandardModel model = DataStandardModel.of(io.github.edfisdk.model.DataStandard.DS5);
         SandboxHandler broken = new SandboxHandler(new MetadataEndpoints(model, "http://x"), new TokenEndpoint(tokens),
                 tokens, null, FaultPlan.none(), new SandboxStats());
         List<LogRecord> logged = new java.util.ArrayList<>();

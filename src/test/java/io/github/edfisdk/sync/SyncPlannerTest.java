@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.edfisdk.model.DataStandard;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.sync.SyncOperation.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The synchronizer rules of Infinite Campus's Ed-Fi sync (seed 002), on studentProgramAssociation documents. */
 class SyncPlannerTest {
-    static final DocumentKey KEY = DocumentKey.of(EdFiModel.of(DataStandard.DS5).require("StudentProgramAssociation"));
+    static final DocumentKey KEY = DocumentKey.of(DataStandardModel.of(DataStandard.DS5).require("StudentProgramAssociation"));
     final SyncPlanner planner = new SyncPlanner(KEY,
             item -> item.getAsJsonObject("programReference").get("programName").getAsString()
                     .equals("Curricular Material Reimbursement"));

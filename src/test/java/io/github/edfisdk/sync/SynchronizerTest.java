@@ -7,7 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.edfisdk.client.EdFiClient;
 import io.github.edfisdk.model.DataStandard;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.ResourceModel;
 import io.github.edfisdk.sandbox.Seed;
 import io.github.edfisdk.sandbox.SandboxExtension;
@@ -39,7 +39,7 @@ class SynchronizerTest {
     void setUp() {
         client = EdFiClient.builder().baseUrl(sandbox.get().baseUrl())
                 .credentials(sandbox.get().key(), sandbox.get().secret()).build();
-        ResourceModel resource = EdFiModel.of(DataStandard.DS5).require("StudentProgramAssociation");
+        ResourceModel resource = DataStandardModel.of(DataStandard.DS5).require("StudentProgramAssociation");
         sync = new Synchronizer(client.documents(), resource, SCOPE, dir.resolve("identity-map.json"));
         // Each test starts from an empty scope.
         client.documents().query(PROGRAMS, SCOPE).stream().toList()

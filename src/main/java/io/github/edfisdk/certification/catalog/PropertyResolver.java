@@ -1,6 +1,6 @@
 package io.github.edfisdk.certification.catalog;
 
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.ObjectType;
 import io.github.edfisdk.model.Property;
 import io.github.edfisdk.model.ResourceModel;
@@ -53,14 +53,14 @@ final class PropertyResolver {
     private record Found(List<Property> chain, String rule) {
     }
 
-    private final EdFiModel model;
+    private final DataStandardModel model;
     private final ResourceModel resource;
     private final Ctx root;
     private final Map<String, Ctx> declared = new HashMap<>();
     /** The last reference a parent row declared in each container (by the container's type name). */
     private final Map<String, Property> lastReference = new HashMap<>();
 
-    PropertyResolver(EdFiModel model, ResourceModel resource) {
+    PropertyResolver(DataStandardModel model, ResourceModel resource) {
         this.model = model;
         this.resource = resource;
         this.root = new Ctx(List.of(), resource.body(), "");

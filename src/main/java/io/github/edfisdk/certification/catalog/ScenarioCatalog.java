@@ -1,6 +1,6 @@
 package io.github.edfisdk.certification.catalog;
 
-import io.github.edfisdk.model.EdFiFiles;
+import io.github.edfisdk.model.SharedFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -84,7 +84,7 @@ public final class ScenarioCatalog {
     }
 
     private static String readPackaged(String path) {
-        try (InputStream in = EdFiFiles.open(path)) {
+        try (InputStream in = SharedFiles.open(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + path, e);

@@ -1,6 +1,6 @@
 package io.github.edfisdk.certification.catalog;
 
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.ResourceModel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,14 +26,14 @@ public final class ScenarioPageParser {
     private static final Pattern UPDATE_WORDS = Pattern.compile("(?i)^(update|modify|add|change|remove|set)\\b.*");
 
     private final Suite suite;
-    private final EdFiModel model;
+    private final DataStandardModel model;
 
     public ScenarioPageParser(Suite suite) {
-        this(suite, EdFiModel.of(suite.dataStandard()));
+        this(suite, DataStandardModel.of(suite.dataStandard()));
     }
 
     /** With a model read from elsewhere (e.g. a user's own ODS metadata). */
-    public ScenarioPageParser(Suite suite, EdFiModel model) {
+    public ScenarioPageParser(Suite suite, DataStandardModel model) {
         this.suite = suite;
         this.model = model;
     }

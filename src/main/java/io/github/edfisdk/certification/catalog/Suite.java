@@ -37,7 +37,7 @@ public enum Suite {
     /** The page file names of this suite (the readme is not a scenario page), sorted. */
     public List<String> pageFiles() {
         List<String> out = new ArrayList<>();
-        for (String f : io.github.edfisdk.model.EdFiFiles.list(pagesFolder())) {
+        for (String f : io.github.edfisdk.model.SharedFiles.list(pagesFolder())) {
             if (f.endsWith(".md") && !f.equalsIgnoreCase("readme.md")) {
                 out.add(f);
             }

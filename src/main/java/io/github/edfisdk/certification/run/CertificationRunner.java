@@ -16,7 +16,7 @@ import io.github.edfisdk.client.EdFiApiException;
 import io.github.edfisdk.client.EdFiClient;
 import io.github.edfisdk.client.NotFoundException;
 import io.github.edfisdk.client.WriteResult;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.NaturalKey;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,7 +104,7 @@ public final class CertificationRunner {
                 }
             }
         }
-        EdFiModel model = EdFiModel.of(suite.dataStandard());
+        DataStandardModel model = DataStandardModel.of(suite.dataStandard());
         pages.sort(Comparator.comparingInt(p -> p.resource() == null ? Integer.MAX_VALUE : model.order(p.resource())));
         for (int n : scenarios) {
             if (pages.stream().noneMatch(p -> p.step(n).isPresent())) {
@@ -128,7 +128,7 @@ public final class CertificationRunner {
         }
         List<ScenarioPage> pages = pages();
         Instant start = Instant.now();
-        EdFiModel model = EdFiModel.of(suite.dataStandard());
+        DataStandardModel model = DataStandardModel.of(suite.dataStandard());
         Prerequisites prerequisites = new Prerequisites(client.documents(), model, context, ScenarioCatalog.of(suite));
         List<ScenarioResult> results = new ArrayList<>();
         for (ScenarioPage page : pages) {

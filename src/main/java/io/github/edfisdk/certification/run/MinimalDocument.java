@@ -6,7 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.github.edfisdk.certification.ScenarioContext;
 import io.github.edfisdk.model.DescriptorValue;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.ObjectType;
 import io.github.edfisdk.model.Property;
 import io.github.edfisdk.model.ScalarType;
@@ -23,10 +23,10 @@ import java.util.Optional;
 final class MinimalDocument {
     static final String TEXT = "Certification prerequisite";
 
-    private final EdFiModel model;
+    private final DataStandardModel model;
     private final ScenarioContext context;
 
-    MinimalDocument(EdFiModel model, ScenarioContext context) {
+    MinimalDocument(DataStandardModel model, ScenarioContext context) {
         this.model = model;
         this.context = context;
     }

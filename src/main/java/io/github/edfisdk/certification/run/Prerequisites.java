@@ -13,7 +13,7 @@ import io.github.edfisdk.client.DocumentClient;
 import io.github.edfisdk.client.EdFiApiException;
 import io.github.edfisdk.client.EdFiException;
 import io.github.edfisdk.model.DescriptorUri;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.NaturalKey;
 import io.github.edfisdk.model.ObjectType;
 import io.github.edfisdk.model.Property;
@@ -44,7 +44,7 @@ final class Prerequisites {
     private static final int MAX_DEPTH = 8;
 
     private final DocumentClient documents;
-    private final EdFiModel model;
+    private final DataStandardModel model;
     private final ScenarioContext context;
     private final ScenarioCatalog catalog;
     private final MinimalDocument minimal;
@@ -52,7 +52,7 @@ final class Prerequisites {
     private Map<String, ScenarioPayload> catalogPosts;
     private List<PrerequisiteAction> actions = new ArrayList<>();
 
-    Prerequisites(DocumentClient documents, EdFiModel model, ScenarioContext context, ScenarioCatalog catalog) {
+    Prerequisites(DocumentClient documents, DataStandardModel model, ScenarioContext context, ScenarioCatalog catalog) {
         this.documents = documents;
         this.model = model;
         this.context = context;

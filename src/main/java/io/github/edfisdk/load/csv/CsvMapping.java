@@ -3,7 +3,7 @@ package io.github.edfisdk.load.csv;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.ResourceModel;
 import java.io.IOException;
 import java.io.Reader;
@@ -36,7 +36,7 @@ public record CsvMapping(ResourceModel resource, Map<String, String> columns, Ma
                          String descriptorNamespace) {
 
     /** Reads a mapping file; {@code resource} must name a resource of {@code model}. */
-    public static CsvMapping read(Path file, EdFiModel model) throws IOException {
+    public static CsvMapping read(Path file, DataStandardModel model) throws IOException {
         JsonObject o;
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             JsonElement e = JsonParser.parseReader(r);

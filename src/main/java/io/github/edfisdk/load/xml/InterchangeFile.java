@@ -2,7 +2,7 @@ package io.github.edfisdk.load.xml;
 
 import io.github.edfisdk.load.InputFile;
 import io.github.edfisdk.load.InputRecord;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.ResourceModel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,14 +34,14 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class InterchangeFile implements InputFile {
     private final Path path;
-    private final EdFiModel model;
+    private final DataStandardModel model;
     private final Map<String, LongAdder> unmapped = new ConcurrentHashMap<>();
     private Set<ResourceModel> resources;
     private long count = -1;
     /** Records with an XML {@code id} (targets of {@code ref=}): their identity leaves, filled by the first scan. */
     private final Map<String, Map<String, String>> ids = new HashMap<>();
 
-    public InterchangeFile(Path path, EdFiModel model) {
+    public InterchangeFile(Path path, DataStandardModel model) {
         this.path = path;
         this.model = model;
     }

@@ -2,7 +2,7 @@ package io.github.edfisdk.model.xml;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.ObjectType;
 import io.github.edfisdk.model.Property;
 import io.github.edfisdk.model.ResourceModel;
@@ -36,9 +36,9 @@ public final class InterchangeReader {
         void record(ResourceModel resource, JsonObject document, int line);
     }
 
-    private final EdFiModel model;
+    private final DataStandardModel model;
 
-    public InterchangeReader(EdFiModel model) {
+    public InterchangeReader(DataStandardModel model) {
         this.model = model;
     }
 

@@ -3,8 +3,8 @@ package io.github.edfisdk.sandbox.seed;
 import com.google.gson.JsonObject;
 import io.github.edfisdk.model.DescriptorValue;
 import io.github.edfisdk.model.DocumentValidator;
-import io.github.edfisdk.model.EdFiFiles;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.SharedFiles;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.Property;
 import io.github.edfisdk.model.ResourceModel;
 import io.github.edfisdk.model.ValidationError;
@@ -44,7 +44,7 @@ public final class SandboxSeeder {
      * @param store receives each resource and its validated document
      * @return the number of documents stored
      */
-    public static int seed(EdFiModel model, Seed seed, BiConsumer<ResourceModel, JsonObject> store) {
+    public static int seed(DataStandardModel model, Seed seed, BiConsumer<ResourceModel, JsonObject> store) {
         if (seed == Seed.EMPTY) {
             return 0;
         }
@@ -81,17 +81,17 @@ public final class SandboxSeeder {
         return n;
     }
 
-    private static int grandBend(EdFiModel model, BiConsumer<ResourceModel, JsonObject> store) {
+    private static int grandBend(DataStandardModel model, BiConsumer<ResourceModel, JsonObject> store) {
         record Doc(ResourceModel resource, JsonObject json, String file) {
         }
         List<Doc> docs = new ArrayList<>();
         InterchangeReader reader = new InterchangeReader(model);
         for (String file : GRAND_BEND_FILES) {
-            if (!EdFiFiles.exists(file)) {
+            if (!SharedFiles.exists(file)) {
                 LOG.warning(file + " is not available; the populated seed goes without it");
                 continue;
             }
-            try (InputStream in = EdFiFiles.open(file)) {
+            try (InputStream in = SharedFiles.open(file)) {
                 reader.read(in, file, (r, json, line) -> docs.add(new Doc(r, json, file + " line " + line)));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + file, e);

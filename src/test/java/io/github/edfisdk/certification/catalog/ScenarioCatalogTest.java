@@ -9,7 +9,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.edfisdk.model.EdFiFiles;
+import io.github.edfisdk.model.SharedFiles;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Every page parsed, checked against manifest.json (written independently of this parser). */
 class ScenarioCatalogTest {
     static JsonArray manifest() throws Exception {
-        try (var r = new InputStreamReader(EdFiFiles.open("certification/manifest.json"), StandardCharsets.UTF_8)) {
+        try (var r = new InputStreamReader(SharedFiles.open("certification/manifest.json"), StandardCharsets.UTF_8)) {
             return JsonParser.parseReader(r).getAsJsonArray();
         }
     }
@@ -143,10 +143,10 @@ class ScenarioCatalogTest {
         String shared = System.getProperty("edfi.shared.dir");
         System.clearProperty("edfi.shared.dir");
         try {
-            org.junit.jupiter.api.Assumptions.assumeTrue(EdFiFiles.sharedDir().isEmpty(), "EDFI_SHARED_DIR is set");
+            org.junit.jupiter.api.Assumptions.assumeTrue(SharedFiles.sharedDir().isEmpty(), "EDFI_SHARED_DIR is set");
             assertEquals(42, Suite.SIS_V4.pageFiles().size());
             assertEquals(45, Suite.SIS_V5.pageFiles().size());
-            try (var in = EdFiFiles.open("certification/sis-v4/test-scenarios/student-cte-program-association-scenarios.md")) {
+            try (var in = SharedFiles.open("certification/sis-v4/test-scenarios/student-cte-program-association-scenarios.md")) {
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 ScenarioPage p = new ScenarioPageParser(Suite.SIS_V4).parse("classpath", text);
                 assertEquals(2, p.scenarios().size());

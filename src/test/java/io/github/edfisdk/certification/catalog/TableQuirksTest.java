@@ -10,7 +10,7 @@ import io.github.edfisdk.certification.build.ExpectedEntry;
 import io.github.edfisdk.certification.build.PayloadProblem;
 import io.github.edfisdk.certification.build.ScenarioPayload;
 import io.github.edfisdk.model.DataStandard;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.Property;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -283,10 +283,10 @@ class TableQuirksTest {
 
     @Test
     void valueResolverTypesByTheSpec() {
-        Property cip = EdFiModel.of(DataStandard.DS4).require("StudentCTEProgramAssociation").body()
+        Property cip = DataStandardModel.of(DataStandard.DS4).require("StudentCTEProgramAssociation").body()
                 .property("cteProgramServices").orElseThrow().type().property("cipCode").orElseThrow();
         assertEquals(new ExpectedValue.Text("11.0103"), ValueResolver.resolve("11.0103", cip, "x", CTX));
-        Property begin = EdFiModel.of(DataStandard.DS4).require("StudentCTEProgramAssociation").body()
+        Property begin = DataStandardModel.of(DataStandard.DS4).require("StudentCTEProgramAssociation").body()
                 .property("beginDate").orElseThrow();
         assertEquals(new ExpectedValue.Date(LocalDate.of(2021, 3, 4)), ValueResolver.resolve("3/4/2021", begin, "x", CTX));
         assertEquals(new ExpectedValue.Date(LocalDate.of(2021, 3, 4)), ValueResolver.resolve("2021-03-04", begin, "x", CTX));

@@ -7,7 +7,7 @@ import io.github.edfisdk.certification.catalog.Suite;
 import io.github.edfisdk.client.EdFiClient;
 import io.github.edfisdk.client.RetryPolicy;
 import io.github.edfisdk.model.DataStandard;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.ResourceModel;
 import io.github.edfisdk.sandbox.EdFiSandbox;
 import io.github.edfisdk.sandbox.FaultPlan;
@@ -51,7 +51,7 @@ class CertificationUnderFaultsTest {
                     .mapToLong(Long::longValue).sum();
             sb.injectFaults(FaultPlan.none());
             Map<String, Long> items = new TreeMap<>();
-            for (ResourceModel r : EdFiModel.of(DataStandard.DS4).resources()) {
+            for (ResourceModel r : DataStandardModel.of(DataStandard.DS4).resources()) {
                 if (!r.isDescriptor()) {
                     long n = client.documents().count(r.path(), Map.of());
                     if (n > 0) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import io.github.edfisdk.model.DataStandard;
-import io.github.edfisdk.model.EdFiModel;
+import io.github.edfisdk.model.DataStandardModel;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Interchange XML to API JSON, guided by the spec. */
 class InterchangeReaderTest {
-    private static final EdFiModel DS5 = EdFiModel.of(DataStandard.DS5);
+    private static final DataStandardModel DS5 = DataStandardModel.of(DataStandard.DS5);
 
     private static List<JsonObject> read(String xml) {
         List<JsonObject> out = new ArrayList<>();

@@ -25,8 +25,8 @@ import java.util.stream.Stream;
  * {@code <edfi.shared.dir>/edfi/} when the system property {@code edfi.shared.dir} (or the environment variable
  * {@code EDFI_SHARED_DIR}) names a folder, else from the copies the build packages into the jar under {@code edfi/}.
  */
-public final class EdFiFiles {
-    private EdFiFiles() {
+public final class SharedFiles {
+    private SharedFiles() {
     }
 
     /** The shared folder given by configuration, if any and if it exists. */
@@ -48,7 +48,7 @@ public final class EdFiFiles {
         if (file.isPresent() && Files.isRegularFile(file.get())) {
             return true;
         }
-        return EdFiFiles.class.getClassLoader().getResource("edfi/" + relativePath) != null;
+        return SharedFiles.class.getClassLoader().getResource("edfi/" + relativePath) != null;
     }
 
     /** Opens the file; the caller closes the stream. */
@@ -61,7 +61,7 @@ public final class EdFiFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file.get(), e);
         }
-        InputStream in = EdFiFiles.class.getClassLoader().getResourceAsStream("edfi/" + relativePath);
+        InputStream in = SharedFiles.class.getClassLoader().getResourceAsStream("edfi/" + relativePath);
         if (in == null) {
             throw new UncheckedIOException(new IOException("Ed-Fi file not found: edfi/" + relativePath
                     + " (neither under -Dedfi.shared.dir nor on the class path)"));
@@ -75,7 +75,7 @@ public final class EdFiFiles {
         if (dir.isPresent() && Files.isDirectory(dir.get())) {
             return names(dir.get());
         }
-        URL url = EdFiFiles.class.getClassLoader().getResource("edfi/" + relativeDir);
+        URL url = SharedFiles.class.getClassLoader().getResource("edfi/" + relativeDir);
         if (url == null) {
             return List.of();
         }

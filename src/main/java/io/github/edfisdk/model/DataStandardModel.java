@@ -26,7 +26,7 @@ import java.util.Set;
  * dependency order and the default descriptor values. Shared by the sandbox, the validator, the loader and the
  * certification checks. Immutable and thread-safe.
  */
-public final class EdFiModel {
+public final class DataStandardModel {
     /** The concrete education organizations an {@code educationOrganizationReference} may point to. */
     static final List<String> EDUCATION_ORGANIZATIONS = List.of("School", "LocalEducationAgency",
             "StateEducationAgency", "EducationServiceCenter", "CommunityOrganization", "CommunityProvider",
@@ -34,7 +34,7 @@ public final class EdFiModel {
             "EducatorPreparationProgram");
 
     // Parsing both specs takes a few hundred milliseconds; every part of the SDK shares the immutable result.
-    private static final Map<DataStandard, EdFiModel> CACHE = Collections.synchronizedMap(new EnumMap<>(DataStandard.class));
+    private static final Map<DataStandard, DataStandardModel> CACHE = Collections.synchronizedMap(new EnumMap<>(DataStandard.class));
 
     private final DataStandard dataStandard;
     private final List<ResourceModel> resources;
@@ -42,7 +42,7 @@ public final class EdFiModel {
     private final List<Dependency> dependencies;
     private volatile DescriptorCatalog descriptorValues;
 
-    private EdFiModel(DataStandard dataStandard, List<ResourceModel> resources, List<Dependency> dependencies) {
+    private DataStandardModel(DataStandard dataStandard, List<ResourceModel> resources, List<Dependency> dependencies) {
         this.dataStandard = dataStandard;
         this.resources = List.copyOf(resources);
         this.dependencies = List.copyOf(dependencies);
@@ -54,8 +54,8 @@ public final class EdFiModel {
     }
 
     /** The model of a Data Standard from the packaged (or {@code -Dedfi.shared.dir}) specs, read once per JVM. */
-    public static EdFiModel of(DataStandard ds) {
-        EdFiModel m = CACHE.get(ds);
+    public static DataStandardModel of(DataStandard ds) {
+        DataStandardModel m = CACHE.get(ds);
         if (m == null) {
             synchronized (CACHE) {
                 m = CACHE.get(ds);
@@ -75,13 +75,13 @@ public final class EdFiModel {
      *
      * @param dependencies the {@code /metadata/data/v3/dependencies} list, or empty
      */
-    public static EdFiModel fromSpecs(DataStandard ds, JsonObject resourcesSpec, JsonObject descriptorsSpec,
+    public static DataStandardModel fromSpecs(DataStandard ds, JsonObject resourcesSpec, JsonObject descriptorsSpec,
                                       List<Dependency> dependencies) {
         Map<String, ObjectType> types = SpecReader.newTypeCache();
         // The spec's schema names lose Ed-Fi's casing of descriptor names (cteProgramServiceDescriptor); the default
         // descriptor files keep it (CTEProgramServiceDescriptor.xml, namespace uri://ed-fi.org/CTEProgramServiceDescriptor).
         Map<String, String> canonical = new HashMap<>();
-        for (String file : EdFiFiles.list("descriptors")) {
+        for (String file : SharedFiles.list("descriptors")) {
             if (file.endsWith(".xml")) {
                 String n = file.substring(0, file.length() - 4);
                 canonical.put(n.toLowerCase(Locale.ROOT), n);
@@ -102,7 +102,7 @@ public final class EdFiModel {
             }
             readers.add(descriptors);
         }
-        EdFiModel model = new EdFiModel(ds, all, dependencies);
+        DataStandardModel model = new DataStandardModel(ds, all, dependencies);
         model.settle(readers);
         return model;
     }
@@ -261,7 +261,7 @@ public final class EdFiModel {
     }
 
     private static JsonObject readJson(String file) {
-        try (InputStream in = EdFiFiles.open(file); Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        try (InputStream in = SharedFiles.open(file); Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return JsonParser.parseReader(r).getAsJsonObject();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
@@ -270,10 +270,10 @@ public final class EdFiModel {
 
     /** Reads a {@code /metadata/data/v3/dependencies} document. */
     public static List<Dependency> readDependencies(String file) {
-        if (!EdFiFiles.exists(file)) {
+        if (!SharedFiles.exists(file)) {
             return List.of();
         }
-        try (InputStream in = EdFiFiles.open(file); Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        try (InputStream in = SharedFiles.open(file); Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return parseDependencies(JsonParser.parseReader(r));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
@@ -299,6 +299,6 @@ public final class EdFiModel {
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("resources", (int) resources.stream().filter(r -> !r.isDescriptor()).count());
         counts.put("descriptors", (int) resources.stream().filter(ResourceModel::isDescriptor).count());
-        return "EdFiModel[" + dataStandard.version() + " " + counts + "]";
+        return "DataStandardModel[" + dataStandard.version() + " " + counts + "]";
     }
 }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class EdFiModelTest {
-    private final EdFiModel ds5 = EdFiModel.of(DataStandard.DS5);
-    private final EdFiModel ds4 = EdFiModel.of(DataStandard.DS4);
+class DataStandardModelTest {
+    private final DataStandardModel ds5 = DataStandardModel.of(DataStandard.DS5);
+    private final DataStandardModel ds4 = DataStandardModel.of(DataStandard.DS4);
 
     @Test
     void readsEveryResourceAndDescriptorOfBothDataStandards() {
@@ -84,7 +84,7 @@ class EdFiModelTest {
 
     @Test
     void everyIdentifyingReferenceOfBothDataStandardsMapsOntoQueryNames() {
-        for (EdFiModel m : List.of(ds4, ds5)) {
+        for (DataStandardModel m : List.of(ds4, ds5)) {
             for (ResourceModel r : m.resources()) {
                 for (PropertyPath p : r.identity()) {
                     assertTrue(r.queryParameterPaths().values().stream().anyMatch(l -> l.contains(p)),
