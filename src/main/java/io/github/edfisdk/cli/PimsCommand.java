@@ -1,11 +1,9 @@
 package io.github.edfisdk.cli;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.github.edfisdk.model.DataStandard;
+import io.github.edfisdk.profiles.JsonLinesRecords;
 import io.github.edfisdk.profiles.RuleViolation;
 import io.github.edfisdk.profiles.SchoolYear;
 import io.github.edfisdk.profiles.pa.PimsCteProfile;
@@ -13,7 +11,6 @@ import io.github.edfisdk.profiles.pa.PimsCteProgramAssociations;
 import io.github.edfisdk.profiles.pa.PimsDelimiter;
 import io.github.edfisdk.profiles.pa.PimsFileWriter;
 import io.github.edfisdk.profiles.pa.PimsRecord;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -170,36 +167,23 @@ public final class PimsCommand implements Runnable {
                 err.println("edfi pims from-edfi: " + file + ": no such file");
                 return EdFiCli.USAGE;
             }
-            String name = file.toString();
             List<PimsRecord> rows = new ArrayList<>();
-            long records = 0;
-            long unconvertible = 0;
-            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String text;
-                long line = 0;
-                while ((text = reader.readLine()) != null) {
-                    line++;
-                    if (line == 1 && text.startsWith("\uFEFF")) {
-                        text = text.substring(1);
-                    }
-                    if (text.isBlank()) {
-                        continue;
-                    }
-                    records++;
+            try {
+                // Lines that are not JSON objects come back as jsonl.malformed; the others go through the mapping.
+                List<RuleViolation> unreadable = JsonLinesRecords.check(file, (record, sink) -> {
                     try {
-                        JsonElement e = JsonParser.parseString(text);
-                        if (!e.isJsonObject()) {
-                            throw new IllegalArgumentException("$: not a JSON object");
-                        }
-                        rows.add(mapping.fromEdFi(e.getAsJsonObject(), name, line));
-                    } catch (JsonParseException e) {
-                        unconvertible++;
-                        err.println(name + ":" + line + ": $: not valid JSON [jsonl.malformed]");
+                        rows.add(mapping.fromEdFi(record, sink.file(), sink.line()));
                     } catch (IllegalArgumentException | IllegalStateException e) {
-                        unconvertible++;
-                        err.println(name + ":" + line + ": " + e.getMessage() + " [pims.mapping]");
+                        // The mapping says "$.path: what is wrong".
+                        String m = String.valueOf(e.getMessage());
+                        int colon = m.indexOf(": ");
+                        boolean path = m.startsWith("$") && colon > 0;
+                        sink.report(path ? m.substring(0, colon) : "$", "pims.mapping", path ? m.substring(colon + 2) : m);
                     }
-                }
+                });
+                unreadable.forEach(err::println);
+                long unconvertible = unreadable.size();
+                long records = rows.size() + unconvertible;
                 PimsCteProfile.Result result = new PimsCteProfile().check(rows);
                 result.violations().forEach(err::println);
                 try (Writer w = open(out, spec.commandLine().getOut())) {

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.ResourceModel;
+import io.github.edfisdk.model.StrictJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

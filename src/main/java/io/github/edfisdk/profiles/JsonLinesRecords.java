@@ -2,8 +2,7 @@ package io.github.edfisdk.profiles;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import io.github.edfisdk.model.StrictJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,9 +45,9 @@ public final class JsonLinesRecords {
                 }
                 JsonElement parsed;
                 try {
-                    parsed = JsonParser.parseString(text);
-                } catch (JsonParseException e) {
-                    sink.report("$", MALFORMED, "Line is not valid JSON: " + rootCause(e));
+                    parsed = StrictJson.parse(text);
+                } catch (StrictJson.Malformed e) {
+                    sink.report("$", MALFORMED, "Line is not valid JSON: " + e.getMessage());
                     continue;
                 }
                 if (!parsed.isJsonObject()) {
@@ -61,11 +60,4 @@ public final class JsonLinesRecords {
         return sink.violations();
     }
 
-    private static String rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
-    }
 }

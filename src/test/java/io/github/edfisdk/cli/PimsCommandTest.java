@@ -163,7 +163,8 @@ class PimsCommandTest {
         Run f = run("pims", "from-edfi", in.toString());
         assertEquals(1, f.code());
         assertTrue(f.err().contains(in + ":1: $.educationOrganizationReference: required object is missing"), f.err());
-        assertTrue(f.err().contains(in + ":2: $: not valid JSON"), f.err());
+        assertTrue(f.err().contains(in + ":2: $: Line is not valid JSON: unexpected text at line 1 column 1 path $"),
+                f.err());
         assertEquals("", f.out());
     }
 

@@ -1,4 +1,4 @@
-package io.github.edfisdk.load;
+package io.github.edfisdk.model;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -15,20 +15,21 @@ import java.io.StringReader;
 /**
  * Parses one JSON value as the API would accept it (RFC 8259, no comments or single quotes), and refuses a member
  * given twice in one object: which of the two values the user meant cannot be told, so the record is reported
- * rather than sent with one of them silently dropped.
+ * rather than sent with one of them silently dropped. Shared by the loader and the profiles' record files.
  */
-final class StrictJson {
+public final class StrictJson {
     private StrictJson() {
     }
 
     /** A parse failure: the parser's words, with the line, column and JSON path where it stopped. */
-    static final class Malformed extends Exception {
+    public static final class Malformed extends Exception {
         Malformed(String message) {
             super(message, null, false, false);
         }
     }
 
-    static JsonElement parse(String text) throws Malformed {
+    /** The JSON value of {@code text}, or {@link Malformed} naming where and why it is not strict JSON. */
+    public static JsonElement parse(String text) throws Malformed {
         JsonReader r = new JsonReader(new StringReader(text));
         r.setStrictness(Strictness.LEGACY_STRICT);
         try {
@@ -40,7 +41,9 @@ final class StrictJson {
         } catch (IOException | RuntimeException e) {
             String m = e.getMessage() == null ? e.toString() : e.getMessage();
             int see = m.indexOf("\nSee ");
-            throw new Malformed(see > 0 ? m.substring(0, see) : m);
+            // Gson's advice is for Java callers; the user needs to know where the text stops being JSON.
+            throw new Malformed((see > 0 ? m.substring(0, see) : m)
+                    .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "unexpected text"));
         }
     }
 
