@@ -49,6 +49,7 @@ class BadInputCorpusTest {
                 Arguments.of("students.duplicate-keys.jsonl", 2, 4, "The natural key {\"studentUniqueId\":\"DK-3\"} was given before, at " + DIR.resolve("students.duplicate-keys.jsonl") + ":3."),
                 Arguments.of("students-short-rows.csv", 2, 3, "Student expected 4 fields, found 2"),
                 Arguments.of("students-short-rows.csv", 2, 4, "Student expected 4 fields, found 5"),
+                Arguments.of("students-non-utf8.csv", 2, 3, "Student not valid UTF-8 (save the file as UTF-8)"),
                 Arguments.of("not-well-formed.xml", 1, 16, "malformed XML at column 21: The element type \"FirstName\" must be terminated by the matching end-tag \"</FirstName>\"."));
     }
 
@@ -98,6 +99,7 @@ class BadInputCorpusTest {
                 Arguments.of("unknown-resource.jsonl", 2, List.of(2L)),
                 Arguments.of("students.duplicate-keys.jsonl", 3, List.of(2L)), // the second DK-3 is an upsert of the first
                 Arguments.of("students-short-rows.csv", 2, List.of(3L, 4L)),
+                Arguments.of("students-non-utf8.csv", 2, List.of(3L)),
                 Arguments.of("not-well-formed.xml", 1, List.of(16L)));
     }
 

@@ -11,8 +11,11 @@ import io.github.edfisdk.model.Property;
 import io.github.edfisdk.model.ResourceModel;
 import io.github.edfisdk.model.ScalarType;
 import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +54,11 @@ public final class CsvFile implements InputFile {
         if (!wanted.test(mapping.resource())) {
             return;
         }
-        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        // Bytes that are not UTF-8 become U+FFFD, and the record holding them is reported: one bad byte must not stop
+        // the file (a strict decoder throws "Input length = 1" and loses every record after it).
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(path), utf8))) {
             CsvParser parser = new CsvParser(r);
             List<String> header = parser.next();
             if (header == null) {
@@ -80,6 +87,11 @@ public final class CsvFile implements InputFile {
                 }
                 line = parser.recordStartLine();
                 if (row.size() == 1 && row.get(0).isEmpty()) {
+                    continue;
+                }
+                if (row.stream().anyMatch(cell -> cell.indexOf('\uFFFD') >= 0)) {
+                    sink.accept(InputRecord.unreadable(name(), line, mapping.resource(),
+                            "not valid UTF-8 (save the file as UTF-8)"));
                     continue;
                 }
                 if (row.size() != header.size()) {
