@@ -8,7 +8,6 @@ import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.profiles.Profiles;
 import io.github.edfisdk.profiles.RecordProfile;
 import io.github.edfisdk.profiles.RuleViolation;
-import io.github.edfisdk.profiles.pa.PimsCteProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -99,16 +98,9 @@ public final class ValidateCommand implements Callable<Integer> {
         int invalid = 0;
         try {
             for (Path path : files(paths)) {
-                List<RuleViolation> violations;
-                String counts = "";
-                if (p.get() instanceof PimsCteProfile pims) {
-                    // a flat file, not JSON Lines: also say how many rows were valid
-                    PimsCteProfile.Result r = pims.check(path);
-                    violations = r.violations();
-                    counts = " (" + r.summary() + ")";
-                } else {
-                    violations = p.get().validate(path);
-                }
+                RecordProfile.FileCheck check = p.get().checkFile(path);
+                List<RuleViolation> violations = check.violations();
+                String counts = check.counts().isEmpty() ? "" : " (" + check.counts() + ")";
                 violations.forEach(out::println);
                 invalid += violations.size();
                 out.println(path + ": " + (violations.isEmpty() ? "every record meets the " + profile + " rules"

@@ -195,7 +195,7 @@ public final class CertificationRunner {
                 }
                 long t0 = System.nanoTime();
                 ScenarioResult r = mode == RunMode.SEND ? send(s) : verify(s, steps);
-                r = withMillis(r, (System.nanoTime() - t0) / 1_000_000);
+                r = r.withMillis((System.nanoTime() - t0) / 1_000_000);
                 if (selected(s)) {
                     sink.accept(r);
                 }
@@ -307,9 +307,7 @@ public final class CertificationRunner {
                         + payload.naturalKey().values() + " can be read back", null, created, payload, w.status(), id,
                         body, null);
             }
-            ScenarioResult r = checked(s, payload, actual.get(), created, w.status(), body);
-            return note.isEmpty() ? r : new ScenarioResult(r.page(), r.scenario(), r.outcome(), note + r.message(),
-                    r.checks(), r.prerequisites(), r.problems(), r.status(), r.itemId(), r.sent(), r.actual(), 0);
+            return checked(s, payload, actual.get(), created, w.status(), body).withNote(note);
         }
 
         private ScenarioResult sendDelete(Scenario s) {
@@ -434,11 +432,6 @@ public final class CertificationRunner {
             return new ScenarioResult(page, s, o, message, checks, created,
                     payload == null ? List.of() : payload.problems(), status, id, sent, actual, 0);
         }
-    }
-
-    private static ScenarioResult withMillis(ScenarioResult r, long millis) {
-        return new ScenarioResult(r.page(), r.scenario(), r.outcome(), r.message(), r.checks(), r.prerequisites(),
-                r.problems(), r.status(), r.itemId(), r.sent(), r.actual(), millis);
     }
 
     private static String failedPrerequisites(List<PrerequisiteAction> created) {

@@ -31,6 +31,18 @@ public record ScenarioResult(ScenarioPage page, Scenario scenario, Outcome outco
         problems = List.copyOf(problems);
     }
 
+    /** The same result, timed. */
+    public ScenarioResult withMillis(long took) {
+        return new ScenarioResult(page, scenario, outcome, message, checks, prerequisites, problems, status, itemId, sent,
+                actual, took);
+    }
+
+    /** The same result with a note before its message. */
+    ScenarioResult withNote(String note) {
+        return note.isEmpty() ? this : new ScenarioResult(page, scenario, outcome, note + message, checks, prerequisites,
+                problems, status, itemId, sent, actual, millis);
+    }
+
     /** "StudentCTEProgramAssociation Scenario 1 POST". */
     public String name() {
         return page.resourceName() + " Scenario " + scenario.number() + " " + scenario.verb();

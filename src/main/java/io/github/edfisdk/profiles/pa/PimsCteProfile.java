@@ -93,6 +93,12 @@ public final class PimsCteProfile implements RecordProfile {
         return check(file).violations();
     }
 
+    @Override
+    public FileCheck checkFile(Path file) throws IOException {
+        Result r = check(file);
+        return new FileCheck(r.violations(), r.summary());
+    }
+
     /** What validating one file found: every violation, the rows that meet every rule, and the counts. */
     public record Result(List<RuleViolation> violations, List<PimsRecord> validRows, long rows, long invalidRows,
                          PimsDelimiter delimiter) {
