@@ -51,9 +51,30 @@ final class ApiProblem extends RuntimeException {
         return new ApiProblem(404, "urn:ed-fi:api:not-found", "Not Found", detail, null, null);
     }
 
-    static ApiProblem methodNotAllowed(String method) {
+    /** 405 with the ODS/API 7.x wording of DataManagementControllerBase (Ed-Fi-ODS), by method and URL form. */
+    static ApiProblem methodNotAllowed(String method, boolean itemUrl) {
+        String error;
+        if (method.equals("POST") && itemUrl) {
+            error = "Resource items can only be updated using PUT. To \"upsert\" an item in the resource collection using"
+                    + " POST, remove the \"id\" from the route.";
+        } else if (method.equals("PUT") && !itemUrl) {
+            error = "Resource collections cannot be replaced. To \"upsert\" an item in the collection, use POST. To update"
+                    + " a specific item, use PUT and include the \"id\" in the route.";
+        } else if (method.equals("DELETE") && !itemUrl) {
+            error = "Resource collections cannot be deleted. To delete a specific item, use DELETE and include the \"id\""
+                    + " in the route.";
+        } else {
+            error = "The endpoint of the request does not support the '" + method + "' method.";
+        }
         return new ApiProblem(405, "urn:ed-fi:api:method-not-allowed", "Method Not Allowed",
-                "The request method " + method + " is not supported for this resource URL.", null, null);
+                "The request construction was invalid.", List.of(error), null);
+    }
+
+    /** An {@code id} in a POST body (ODS/API 7.x DataManagementControllerBase.Post). */
+    static ApiProblem clientAssignedId() {
+        return new ApiProblem(400, "urn:ed-fi:api:bad-request:data-validation-failed", "Data Validation Failed",
+                "The request data was constructed incorrectly.", List.of("Resource identifiers cannot be assigned by the"
+                + " client. The 'id' property should not be included in the request body."), null);
     }
 
     static ApiProblem unresolvedReference(String resourceName) {
@@ -88,8 +109,13 @@ final class ApiProblem extends RuntimeException {
     }
 
     static ApiProblem unauthenticated() {
+        return unauthenticated("Invalid token");
+    }
+
+    /** 401 with the reason ODS/API 7.x gives (Ed-Fi's error knowledge base, AuthenticationFailureMessages). */
+    static ApiProblem unauthenticated(String reason) {
         return new ApiProblem(401, "urn:ed-fi:api:security:authentication", "Authentication Failed",
-                "The caller could not be authenticated.", List.of("Invalid token"), null);
+                "The caller could not be authenticated.", List.of(reason), null);
     }
 
     static ApiProblem unavailable() {
