@@ -16,9 +16,18 @@ final class ApiProblem extends RuntimeException {
     final String detail;
     final List<String> errors;
     final List<ValidationError> validationErrors;
+    /** ODS/API 6.1's own text for this case, when it differs from the errors and detail; null otherwise. */
+    private final String legacyMessage;
+    /** The resource whose document failed validation (6.1 names it: "Validation of 'Student' failed."). */
+    private final String resourceName;
 
     ApiProblem(int status, String type, String title, String detail, List<String> errors,
                List<ValidationError> validationErrors) {
+        this(status, type, title, detail, errors, validationErrors, null, null);
+    }
+
+    private ApiProblem(int status, String type, String title, String detail, List<String> errors,
+                       List<ValidationError> validationErrors, String legacyMessage, String resourceName) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
@@ -26,6 +35,18 @@ final class ApiProblem extends RuntimeException {
         this.detail = detail;
         this.errors = errors;
         this.validationErrors = validationErrors;
+        this.legacyMessage = legacyMessage;
+        this.resourceName = resourceName;
+    }
+
+    /** The same problem with ODS/API 6.1's message for it. */
+    ApiProblem legacy(String message) {
+        return new ApiProblem(status, type, title, detail, errors, validationErrors, message, resourceName);
+    }
+
+    /** The same problem, about a document of this resource. */
+    ApiProblem about(String resource) {
+        return new ApiProblem(status, type, title, detail, errors, validationErrors, legacyMessage, resource);
     }
 
     static ApiProblem validation(List<ValidationError> errors) {
@@ -74,12 +95,15 @@ final class ApiProblem extends RuntimeException {
     static ApiProblem clientAssignedId() {
         return new ApiProblem(400, "urn:ed-fi:api:bad-request:data-validation-failed", "Data Validation Failed",
                 "The request data was constructed incorrectly.", List.of("Resource identifiers cannot be assigned by the"
-                + " client. The 'id' property should not be included in the request body."), null);
+                + " client. The 'id' property should not be included in the request body."), null)
+                .legacy("Resource identifiers cannot be assigned by the client.");
     }
 
     static ApiProblem unresolvedReference(String resourceName) {
         return new ApiProblem(409, "urn:ed-fi:api:data-conflict:unresolved-reference", "Unresolved Reference",
-                "The referenced '" + resourceName + "' item does not exist.", null, null);
+                "The referenced '" + resourceName + "' item does not exist.", null, null)
+                .legacy("The value supplied for the related '" + resourceName.toLowerCase(java.util.Locale.ROOT)
+                        + "' resource does not exist.");
     }
 
     static ApiProblem dependentItem(String referrerName) {
@@ -105,7 +129,8 @@ final class ApiProblem extends RuntimeException {
         return new ApiProblem(412, "urn:ed-fi:api:optimistic-lock-failed", "Optimistic Lock Failed",
                 "The item has been modified by another user.", List.of("The resource item's etag value does not match"
                 + " what was specified in the 'If-Match' request header indicating that it has been modified by"
-                + " another client since it was last retrieved."), null);
+                + " another client since it was last retrieved."), null)
+                .legacy("Resource was modified by another consumer.");
     }
 
     static ApiProblem unauthenticated() {
@@ -141,6 +166,33 @@ final class ApiProblem extends RuntimeException {
     @Override
     public String getMessage() {
         return detail + (validationErrors != null ? " " + validationErrors : "") + (errors != null ? " " + errors : "");
+    }
+
+    /**
+     * The body ODS/API 6.1 answers instead (problem details came with 7.2): {@code {"message": "..."}}, as its
+     * DataManagementControllerBase builds with ErrorTranslator.GetErrorMessage. Validation failures read
+     * "Validation of 'Student' failed.\n\tLastSurname is required.\n".
+     */
+    JsonObject toLegacyJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("message", legacyMessage());
+        return o;
+    }
+
+    String legacyMessage() {
+        if (legacyMessage != null) {
+            return legacyMessage;
+        }
+        if (validationErrors != null && !validationErrors.isEmpty()) {
+            StringBuilder sb = new StringBuilder("Validation of '").append(resourceName == null ? "resource" : resourceName)
+                    .append("' failed.\n");
+            validationErrors.forEach(e -> sb.append('\t').append(e.message()).append('\n'));
+            return sb.toString();
+        }
+        if (errors != null && !errors.isEmpty()) {
+            return String.join(" ", errors);
+        }
+        return detail;
     }
 
     /** The problem body; null members are omitted, as the API does. */

@@ -48,6 +48,14 @@ final class ResourceEndpoints {
         ResourceModel r = model.resource("/" + parts[1] + "/" + parts[2])
                 .orElseThrow(() -> ApiProblem.notFound("The specified data could not be found."));
         String id = parts.length == 4 ? parts[3] : null;
+        try {
+            return dispatch(r, id, req);
+        } catch (ApiProblem p) {
+            throw p.validationErrors != null ? p.about(r.name()) : p;
+        }
+    }
+
+    private SandboxResponse dispatch(ResourceModel r, String id, SandboxRequest req) {
         switch (req.method()) {
             case "GET":
                 if (id == null) {
@@ -151,7 +159,9 @@ final class ResourceEndpoints {
                     limit = intParameter(value, "Limit");
                     if (limit < 0 || limit > MAX_LIMIT) {
                         // ODS/API 7.x QueryParametersValidator.
-                        throw ApiProblem.parameter("Limit must be omitted or set to a value between 0 and " + MAX_LIMIT + ".");
+                        throw ApiProblem.parameter("Limit must be omitted or set to a value between 0 and " + MAX_LIMIT + ".")
+                                .legacy("Limit must be omitted or set to a value between 1 and max value defined in"
+                                        + " configuration file (defaultPageSizeLimit).");
                     }
                 }
                 case "totalcount" -> totalCount = Boolean.parseBoolean(value.trim());

@@ -25,9 +25,12 @@ final class SandboxHandler {
     private volatile FaultPlan faults;
     private final SandboxStats stats;
     private final Map<Long, Integer> occurrences = new ConcurrentHashMap<>();
+    /** Answer errors as ODS/API 6.1 does (Data Standard 4.0 mode): {"message": ...} instead of problem details. */
+    private final boolean legacyErrors;
 
     SandboxHandler(MetadataEndpoints metadata, TokenEndpoint tokenEndpoint, TokenService tokens,
-                   ResourceEndpoints resources, FaultPlan faults, SandboxStats stats) {
+                   ResourceEndpoints resources, FaultPlan faults, SandboxStats stats, boolean legacyErrors) {
+        this.legacyErrors = legacyErrors;
         this.metadata = metadata;
         this.tokenEndpoint = tokenEndpoint;
         this.tokens = tokens;
@@ -201,9 +204,12 @@ final class SandboxHandler {
         }
     }
 
-    private static SandboxResponse problem(ApiProblem p, String correlationId) {
-        SandboxResponse r = new SandboxResponse(p.status, "application/problem+json; charset=utf-8",
-                p.toJson(correlationId).toString().getBytes(StandardCharsets.UTF_8));
+    private SandboxResponse problem(ApiProblem p, String correlationId) {
+        SandboxResponse r = legacyErrors
+                ? new SandboxResponse(p.status, "application/json; charset=utf-8",
+                        p.toLegacyJson().toString().getBytes(StandardCharsets.UTF_8))
+                : new SandboxResponse(p.status, "application/problem+json; charset=utf-8",
+                        p.toJson(correlationId).toString().getBytes(StandardCharsets.UTF_8));
         if (p.status == 401) {
             r.header("WWW-Authenticate", "Bearer");
         }

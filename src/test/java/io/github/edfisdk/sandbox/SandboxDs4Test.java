@@ -89,6 +89,25 @@ class SandboxDs4Test {
     }
 
     @Test
+    void errorsHaveTheOdsApi61MessageShape() {
+        RawHttp http = new RawHttp(sandbox.get());
+        HttpResponse<String> r = http.post("/ed-fi/students", "{\"studentUniqueId\":\"D4-E\",\"firstName\":\"A\","
+                + "\"birthDate\":\"2010-01-01\"}");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+        JsonObject body = RawHttp.json(r);
+        assertEquals(1, body.size(), r.body());
+        assertEquals("Validation of 'Student' failed.\n\tLastSurname is required.\n", body.get("message").getAsString());
+        r = http.post("/ed-fi/studentSchoolAssociations", SandboxWriteTest.enrollment("D4-NOBODY", 255901001, "2024-08-20"));
+        assertEquals(409, r.statusCode());
+        assertEquals("The value supplied for the related 'student' resource does not exist.",
+                RawHttp.json(r).get("message").getAsString());
+        r = http.post("/ed-fi/students", "{\"id\":\"0123456789abcdef0123456789abcdef\","
+                + SandboxWriteTest.student("D4-E", "B").substring(1));
+        assertEquals("Resource identifiers cannot be assigned by the client.", RawHttp.json(r).get("message").getAsString());
+    }
+
+    @Test
     void int32EducationOrganizationIdsAreEnforced() {
         RawHttp http = new RawHttp(sandbox.get());
         HttpResponse<String> r = http.post("/ed-fi/classPeriods",
