@@ -41,12 +41,13 @@ public final class DocumentValidator {
     /** Every rule violation of the document, in document order; empty when it is valid. */
     public List<ValidationError> validate(ResourceModel resource, JsonObject document) {
         List<ValidationError> errors = new ArrayList<>();
-        checkObject(resource.body(), document, "$", errors);
+        checkObject(resource.body(), document, "$", false, errors);
         checkUnifiedKeys(resource, document, errors);
         return errors;
     }
 
-    private void checkObject(ObjectType type, JsonObject obj, String path, List<ValidationError> errors) {
+    /** @param keyFields whether every scalar of the object is a key field (the fields of a reference are) */
+    private void checkObject(ObjectType type, JsonObject obj, String path, boolean keyFields, List<ValidationError> errors) {
         for (Property p : properties(type)) {
             JsonElement v = obj.get(p.name());
             String at = path + "." + p.name();
@@ -57,14 +58,14 @@ public final class DocumentValidator {
                 continue;
             }
             switch (p.kind()) {
-                case SCALAR -> checkScalar(p, p.scalarType(), v, at, errors);
+                case SCALAR -> checkScalar(p, p.scalarType(), v, at, keyFields || p.identity(), errors);
                 case DESCRIPTOR -> checkDescriptor(p, v, at, errors);
                 case REFERENCE -> checkReference(p, v, at, errors);
                 case OBJECT -> {
                     if (!v.isJsonObject()) {
                         errors.add(new ValidationError(at, pascal(p.name()) + " must be an object."));
                     } else {
-                        checkObject(p.type(), v.getAsJsonObject(), at, errors);
+                        checkObject(p.type(), v.getAsJsonObject(), at, false, errors);
                     }
                 }
                 case COLLECTION -> checkCollection(p, v, at, errors);
@@ -72,7 +73,8 @@ public final class DocumentValidator {
         }
     }
 
-    private void checkScalar(Property p, ScalarType t, JsonElement v, String at, List<ValidationError> errors) {
+    private void checkScalar(Property p, ScalarType t, JsonElement v, String at, boolean keyField,
+                             List<ValidationError> errors) {
         if (!v.isJsonPrimitive()) {
             errors.add(new ValidationError(at, typeMessage(p, v)));
             return;
@@ -80,6 +82,11 @@ public final class DocumentValidator {
         JsonPrimitive prim = v.getAsJsonPrimitive();
         switch (t) {
             case STRING -> {
+                // A number or boolean where the spec wants a string is refused, not turned into text (issue 11).
+                if (!prim.isString()) {
+                    errors.add(new ValidationError(at, typeMessage(p, v)));
+                    return;
+                }
                 String s = prim.getAsString();
                 if (s.isBlank()) {
                     if (p.required()) {
@@ -87,17 +94,30 @@ public final class DocumentValidator {
                     }
                     return;
                 }
+                if (keyField && (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1)))) {
+                    // ODS/API 7.x: key strings are compared and stored as given, so padding would make a second identity.
+                    errors.add(new ValidationError(at, pascal(p.name()) + " cannot contain leading or trailing spaces."));
+                }
                 checkLength(p, s, at, errors);
             }
             case INT32, INT64 -> {
                 BigDecimal n = number(prim);
                 if (n == null || n.stripTrailingZeros().scale() > 0 || !fits(n, t)) {
                     errors.add(new ValidationError(at, typeMessage(p, v)));
+                } else if (n.signum() == 0 && keyField) {
+                    // ODS/API's RequiredWithNonDefault on identifying values: an integer key may not keep its type's
+                    // default (0). Non-key integers such as totalInstructionalDays (minimum 0) may be 0.
+                    errors.add(new ValidationError(at, pascal(p.name()) + " value must be different than 0."));
+                } else {
+                    checkRange(p, t, n, at, errors);
                 }
             }
             case NUMBER -> {
-                if (number(prim) == null) {
+                BigDecimal n = number(prim);
+                if (n == null || Double.isInfinite(n.doubleValue())) {
                     errors.add(new ValidationError(at, typeMessage(p, v)));
+                } else {
+                    checkRange(p, t, n, at, errors);
                 }
             }
             case BOOLEAN -> {
@@ -171,7 +191,7 @@ public final class DocumentValidator {
                     + String.join(", ", missing)));
             return;
         }
-        checkObject(p.type(), ref, at, errors);
+        checkObject(p.type(), ref, at, true, errors);
     }
 
     private void checkCollection(Property p, JsonElement v, String at, List<ValidationError> errors) {
@@ -181,7 +201,9 @@ public final class DocumentValidator {
         }
         JsonArray items = v.getAsJsonArray();
         if (p.required() && items.isEmpty()) {
-            errors.add(new ValidationError(at, pascal(p.name()) + " requires at least one object in the collection."));
+            // ODS/API names the collection by its item entity: "BellScheduleClassPeriods must have at least one item."
+            String name = p.type() == null ? pascal(p.name()) : plural(SpecReader.resourceName(p.type().name()));
+            errors.add(new ValidationError(at, name + " must have at least one item."));
             return;
         }
         Set<String> seen = new HashSet<>();
@@ -192,9 +214,9 @@ public final class DocumentValidator {
                 if (item.isJsonNull()) {
                     continue;
                 }
-                checkScalar(p, p.scalarType(), item, itemPath, errors);
+                checkScalar(p, p.scalarType(), item, itemPath, false, errors);
                 if (item.isJsonPrimitive() && !seen.add(NaturalKey.canonicalValue(item))) {
-                    errors.add(duplicate(p, i, itemPath));
+                    errors.add(duplicate(p, i, at));
                 }
                 continue;
             }
@@ -203,16 +225,31 @@ public final class DocumentValidator {
                 continue;
             }
             int before = errors.size();
-            checkObject(p.type(), item.getAsJsonObject(), itemPath, errors);
+            checkObject(p.type(), item.getAsJsonObject(), itemPath, false, errors);
             if (errors.size() == before && !seen.add(itemKey(p.type(), item.getAsJsonObject()))) {
-                errors.add(duplicate(p, i, itemPath));
+                errors.add(duplicate(p, i, at));
             }
         }
     }
 
-    private static ValidationError duplicate(Property p, int index, String itemPath) {
-        return new ValidationError(itemPath, "The " + ordinal(index + 1) + " item of the " + pascal(p.name())
+    /**
+     * Reported at the collection with its JSON name, as the ODS/API Data Management Service does (its end-to-end tests
+     * expect {@code "$.performanceLevels": ["The 2nd item of the performanceLevels has the same identifying values ..."]}).
+     */
+    private static ValidationError duplicate(Property p, int index, String collectionPath) {
+        return new ValidationError(collectionPath, "The " + ordinal(index + 1) + " item of the " + p.name()
                 + " has the same identifying values as another item earlier in the list.");
+    }
+
+    /** The plural an ODS collection class has: Address -> Addresses, Category -> Categories, Period -> Periods. */
+    static String plural(String name) {
+        if (name.endsWith("y") && name.length() > 1 && "aeiou".indexOf(name.charAt(name.length() - 2)) < 0) {
+            return name.substring(0, name.length() - 1) + "ies";
+        }
+        if (name.endsWith("s") || name.endsWith("x") || name.endsWith("ch") || name.endsWith("sh")) {
+            return name + "es";
+        }
+        return name + "s";
     }
 
     /** The identifying values of a collection item (all of it when the spec marks no identity). */
@@ -248,31 +285,67 @@ public final class DocumentValidator {
                 continue;
             }
             Map<String, String> values = new LinkedHashMap<>();
-            PropertyPath conflicting = null;
+            List<PropertyPath> given = new ArrayList<>();
             for (PropertyPath path : paths) {
                 JsonElement v = path.get(doc).orElse(null);
                 if (v == null || !v.isJsonPrimitive()) {
                     continue;
                 }
-                String canonical = NaturalKey.canonicalValue(v);
-                if (!values.isEmpty() && !values.containsKey(canonical) && conflicting == null) {
-                    conflicting = path;
-                }
-                values.putIfAbsent(canonical, v.getAsString());
+                given.add(path);
+                values.putIfAbsent(NaturalKey.canonicalValue(v), v.getAsString());
             }
-            if (conflicting != null) {
-                errors.add(new ValidationError(conflicting.jsonPath(), "All values supplied for '" + e.getKey()
-                        + "' must match. Review all references (including those higher up in the resource's data) and"
-                        + " align the following conflicting values: '" + String.join("', '", values.values()) + "'"));
+            if (values.size() > 1) {
+                // Every path that holds one of the values is named, as ODS/API 7.x and the Data Management Service do.
+                String message = "All values supplied for '" + e.getKey() + "' must match. Review all references"
+                        + " (including those higher up in the resource's data) and align the following conflicting"
+                        + " values: '" + String.join("', '", values.values()) + "'";
+                for (PropertyPath path : given) {
+                    errors.add(new ValidationError(path.jsonPath(), message));
+                }
             }
         }
     }
 
+    /** ODS/API's StringLength messages: "between 5 and 80" when the spec has a minLength, else "at most 75". */
     private static void checkLength(Property p, String s, String at, List<ValidationError> errors) {
-        if (p.maxLength().isPresent() && s.length() > p.maxLength().getAsInt()) {
+        int length = s.length();
+        int min = p.minLength().orElse(0);
+        if (p.maxLength().isPresent() && min > 0) {
+            int max = p.maxLength().getAsInt();
+            if (length < min || length > max) {
+                errors.add(new ValidationError(at, pascal(p.name()) + " must be between " + min + " and " + max
+                        + " characters in length."));
+            }
+        } else if (p.maxLength().isPresent() && length > p.maxLength().getAsInt()) {
             errors.add(new ValidationError(at, pascal(p.name()) + " must be at most " + p.maxLength().getAsInt()
                     + " characters in length."));
+        } else if (length < min) {
+            errors.add(new ValidationError(at, pascal(p.name()) + " must be at least " + min + " characters in length."));
         }
+    }
+
+    /**
+     * The spec's minimum/maximum, with ODS/API's Range message; a missing bound is the type's limit, as the ODS's
+     * generated Range attributes have it.
+     */
+    private static void checkRange(Property p, ScalarType t, BigDecimal n, String at, List<ValidationError> errors) {
+        if (p.minimum().isEmpty() && p.maximum().isEmpty()) {
+            return;
+        }
+        BigDecimal min = p.minimum().orElse(null);
+        BigDecimal max = p.maximum().orElse(t == ScalarType.INT32 ? BigDecimal.valueOf(Integer.MAX_VALUE)
+                : t == ScalarType.INT64 ? BigDecimal.valueOf(Long.MAX_VALUE) : null);
+        if (min == null) {
+            min = t == ScalarType.INT32 ? BigDecimal.valueOf(Integer.MIN_VALUE)
+                    : t == ScalarType.INT64 ? BigDecimal.valueOf(Long.MIN_VALUE) : null;
+        }
+        if ((min != null && n.compareTo(min) < 0) || (max != null && n.compareTo(max) > 0)) {
+            errors.add(new ValidationError(at, pascal(p.name()) + " must be between " + plain(min) + " and " + plain(max) + "."));
+        }
+    }
+
+    private static String plain(BigDecimal n) {
+        return n == null ? "" : n.stripTrailingZeros().toPlainString();
     }
 
     private Property[] properties(ObjectType type) {

@@ -1,6 +1,8 @@
 package io.github.edfisdk.model;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** One property of a resource body, a reference, a common type or a collection item, as the spec declares it. */
@@ -29,6 +31,10 @@ public final class Property {
     // Settled by DataStandardModel once every spec of the Data Standard is read (then never changed).
     private String descriptorName;
     private List<String> referenceTargets;
+    // The spec's minLength, minimum and maximum (set once by SpecReader).
+    private Integer minLength;
+    private BigDecimal minimum;
+    private BigDecimal maximum;
 
     Property(String name, Kind kind, ScalarType scalarType, boolean required, boolean identity, Integer maxLength,
              ObjectType type, String descriptorName, List<String> referenceTargets) {
@@ -41,6 +47,12 @@ public final class Property {
         this.type = type;
         this.descriptorName = descriptorName;
         this.referenceTargets = List.copyOf(referenceTargets);
+    }
+
+    void constrain(Integer minLength, BigDecimal minimum, BigDecimal maximum) {
+        this.minLength = minLength;
+        this.minimum = minimum;
+        this.maximum = maximum;
     }
 
     void settleDescriptorName(String descriptorName) {
@@ -80,6 +92,21 @@ public final class Property {
 
     public OptionalInt maxLength() {
         return maxLength == null ? OptionalInt.empty() : OptionalInt.of(maxLength);
+    }
+
+    /** The spec's {@code minLength} of a string. */
+    public OptionalInt minLength() {
+        return minLength == null ? OptionalInt.empty() : OptionalInt.of(minLength);
+    }
+
+    /** The spec's {@code minimum} of a number. */
+    public Optional<BigDecimal> minimum() {
+        return Optional.ofNullable(minimum);
+    }
+
+    /** The spec's {@code maximum} of a number. */
+    public Optional<BigDecimal> maximum() {
+        return Optional.ofNullable(maximum);
     }
 
     /** The object type for OBJECT, REFERENCE and COLLECTION of objects; null otherwise. */

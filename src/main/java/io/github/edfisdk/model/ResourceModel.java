@@ -86,6 +86,19 @@ public final class ResourceModel {
         return keyUpdatable;
     }
 
+    /**
+     * Whether PUT may change the person's own unique id (Student, Staff, Parent, Contact). ODS/API keys these tables by
+     * a surrogate USI and keeps {@code xUniqueId} as a plain column, so a PUT that changes it updates the person in
+     * place (204) and every item that refers to the person shows the new id; Ed-Fi's key-change test suite expects it.
+     */
+    public boolean uniqueIdUpdatable() {
+        if (identity.size() != 1 || identity.get(0).segments().size() != 1) {
+            return false;
+        }
+        String own = Character.toLowerCase(name.charAt(0)) + name.substring(1) + "UniqueId";
+        return identity.get(0).leaf().equals(own);
+    }
+
     /** The natural key of a document of this resource. */
     public NaturalKey naturalKey(JsonObject doc) {
         return NaturalKey.of(this, doc);

@@ -62,6 +62,10 @@ final class SpecReader {
                 continue;
             }
             Map<String, Boolean> getParams = getParameters(ops.has("get") ? ops.getAsJsonObject("get") : null);
+            boolean isDescriptor = descriptorSpec || schemaName.endsWith("Descriptor");
+            if (isDescriptor) {
+                descriptorIdentity(getParams);
+            }
             Set<String> identityParams = new HashSet<>();
             getParams.forEach((k, v) -> {
                 if (v) {
@@ -77,7 +81,7 @@ final class SpecReader {
             }
             List<PropertyPath> identity = new ArrayList<>();
             for (Property p : body.properties()) {
-                if (!p.identity()) {
+                if (!p.identity() && !(isDescriptor && DESCRIPTOR_IDENTITY.contains(p.name()))) {
                     continue;
                 }
                 if (p.kind() == Property.Kind.REFERENCE) {
@@ -89,11 +93,25 @@ final class SpecReader {
                 }
             }
             Map<String, List<PropertyPath>> query = queryPaths(body, getParams.keySet());
-            boolean isDescriptor = descriptorSpec || schemaName.endsWith("Descriptor");
             out.add(new ResourceModel(canonicalName(schemaName), schemaName, seg[0], seg[1], isDescriptor, body,
                     identity, updatable, query));
         }
         return out;
+    }
+
+    /**
+     * A descriptor's natural key is its namespace and code value: the ODS's edfi.Descriptor table has the alternate key
+     * {@code Descriptor_AK UNIQUE (CodeValue, Namespace)}, and ODS/API 6.1 and 7.x both upsert and query descriptors by
+     * them. The ODS/API 7.x spec marks both {@code x-Ed-Fi-isIdentity}; the Descriptors API 4.0 spec of ODS/API 6.1
+     * marks only the surrogate {@code xDescriptorId} and leaves out the codeValue and namespace query parameters, which
+     * made every value of a DS 4.0 descriptor one item (the last one read) and ignored a codeValue filter.
+     */
+    private static final List<String> DESCRIPTOR_IDENTITY = List.of("codeValue", "namespace");
+
+    private static void descriptorIdentity(Map<String, Boolean> getParams) {
+        for (String key : DESCRIPTOR_IDENTITY) {
+            getParams.put(key, true);
+        }
     }
 
     /** Canonical spellings by lower-case name (e.g. cteprogramservicedescriptor -> CTEProgramServiceDescriptor). */
@@ -258,7 +276,13 @@ final class SpecReader {
             descriptorProperties.add(p);
             return p;
         }
-        return new Property(name, Property.Kind.SCALAR, st, required, idFlag, maxLength, null, null, List.of());
+        Property p = new Property(name, Property.Kind.SCALAR, st, required, idFlag, maxLength, null, null, List.of());
+        p.constrain(s.has("minLength") ? s.get("minLength").getAsInt() : null, decimal(s, "minimum"), decimal(s, "maximum"));
+        return p;
+    }
+
+    private static java.math.BigDecimal decimal(JsonObject s, String key) {
+        return s.has(key) && s.get(key).isJsonPrimitive() ? s.get(key).getAsBigDecimal() : null;
     }
 
     /**

@@ -16,9 +16,18 @@ final class ApiProblem extends RuntimeException {
     final String detail;
     final List<String> errors;
     final List<ValidationError> validationErrors;
+    /** ODS/API 6.1's own text for this case, when it differs from the errors and detail; null otherwise. */
+    private final String legacyMessage;
+    /** The resource whose document failed validation (6.1 names it: "Validation of 'Student' failed."). */
+    private final String resourceName;
 
     ApiProblem(int status, String type, String title, String detail, List<String> errors,
                List<ValidationError> validationErrors) {
+        this(status, type, title, detail, errors, validationErrors, null, null);
+    }
+
+    private ApiProblem(int status, String type, String title, String detail, List<String> errors,
+                       List<ValidationError> validationErrors, String legacyMessage, String resourceName) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
@@ -26,6 +35,18 @@ final class ApiProblem extends RuntimeException {
         this.detail = detail;
         this.errors = errors;
         this.validationErrors = validationErrors;
+        this.legacyMessage = legacyMessage;
+        this.resourceName = resourceName;
+    }
+
+    /** The same problem with ODS/API 6.1's message for it. */
+    ApiProblem legacy(String message) {
+        return new ApiProblem(status, type, title, detail, errors, validationErrors, message, resourceName);
+    }
+
+    /** The same problem, about a document of this resource. */
+    ApiProblem about(String resource) {
+        return new ApiProblem(status, type, title, detail, errors, validationErrors, legacyMessage, resource);
     }
 
     static ApiProblem validation(List<ValidationError> errors) {
@@ -51,14 +72,38 @@ final class ApiProblem extends RuntimeException {
         return new ApiProblem(404, "urn:ed-fi:api:not-found", "Not Found", detail, null, null);
     }
 
-    static ApiProblem methodNotAllowed(String method) {
+    /** 405 with the ODS/API 7.x wording of DataManagementControllerBase (Ed-Fi-ODS), by method and URL form. */
+    static ApiProblem methodNotAllowed(String method, boolean itemUrl) {
+        String error;
+        if (method.equals("POST") && itemUrl) {
+            error = "Resource items can only be updated using PUT. To \"upsert\" an item in the resource collection using"
+                    + " POST, remove the \"id\" from the route.";
+        } else if (method.equals("PUT") && !itemUrl) {
+            error = "Resource collections cannot be replaced. To \"upsert\" an item in the collection, use POST. To update"
+                    + " a specific item, use PUT and include the \"id\" in the route.";
+        } else if (method.equals("DELETE") && !itemUrl) {
+            error = "Resource collections cannot be deleted. To delete a specific item, use DELETE and include the \"id\""
+                    + " in the route.";
+        } else {
+            error = "The endpoint of the request does not support the '" + method + "' method.";
+        }
         return new ApiProblem(405, "urn:ed-fi:api:method-not-allowed", "Method Not Allowed",
-                "The request method " + method + " is not supported for this resource URL.", null, null);
+                "The request construction was invalid.", List.of(error), null);
+    }
+
+    /** An {@code id} in a POST body (ODS/API 7.x DataManagementControllerBase.Post). */
+    static ApiProblem clientAssignedId() {
+        return new ApiProblem(400, "urn:ed-fi:api:bad-request:data-validation-failed", "Data Validation Failed",
+                "The request data was constructed incorrectly.", List.of("Resource identifiers cannot be assigned by the"
+                + " client. The 'id' property should not be included in the request body."), null)
+                .legacy("Resource identifiers cannot be assigned by the client.");
     }
 
     static ApiProblem unresolvedReference(String resourceName) {
         return new ApiProblem(409, "urn:ed-fi:api:data-conflict:unresolved-reference", "Unresolved Reference",
-                "The referenced '" + resourceName + "' item does not exist.", null, null);
+                "The referenced '" + resourceName + "' item does not exist.", null, null)
+                .legacy("The value supplied for the related '" + resourceName.toLowerCase(java.util.Locale.ROOT)
+                        + "' resource does not exist.");
     }
 
     static ApiProblem dependentItem(String referrerName) {
@@ -84,12 +129,18 @@ final class ApiProblem extends RuntimeException {
         return new ApiProblem(412, "urn:ed-fi:api:optimistic-lock-failed", "Optimistic Lock Failed",
                 "The item has been modified by another user.", List.of("The resource item's etag value does not match"
                 + " what was specified in the 'If-Match' request header indicating that it has been modified by"
-                + " another client since it was last retrieved."), null);
+                + " another client since it was last retrieved."), null)
+                .legacy("Resource was modified by another consumer.");
     }
 
     static ApiProblem unauthenticated() {
+        return unauthenticated("Invalid token");
+    }
+
+    /** 401 with the reason ODS/API 7.x gives (Ed-Fi's error knowledge base, AuthenticationFailureMessages). */
+    static ApiProblem unauthenticated(String reason) {
         return new ApiProblem(401, "urn:ed-fi:api:security:authentication", "Authentication Failed",
-                "The caller could not be authenticated.", List.of("Invalid token"), null);
+                "The caller could not be authenticated.", List.of(reason), null);
     }
 
     static ApiProblem unavailable() {
@@ -115,6 +166,33 @@ final class ApiProblem extends RuntimeException {
     @Override
     public String getMessage() {
         return detail + (validationErrors != null ? " " + validationErrors : "") + (errors != null ? " " + errors : "");
+    }
+
+    /**
+     * The body ODS/API 6.1 answers instead (problem details came with 7.2): {@code {"message": "..."}}, as its
+     * DataManagementControllerBase builds with ErrorTranslator.GetErrorMessage. Validation failures read
+     * "Validation of 'Student' failed.\n\tLastSurname is required.\n".
+     */
+    JsonObject toLegacyJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("message", legacyMessage());
+        return o;
+    }
+
+    String legacyMessage() {
+        if (legacyMessage != null) {
+            return legacyMessage;
+        }
+        if (validationErrors != null && !validationErrors.isEmpty()) {
+            StringBuilder sb = new StringBuilder("Validation of '").append(resourceName == null ? "resource" : resourceName)
+                    .append("' failed.\n");
+            validationErrors.forEach(e -> sb.append('\t').append(e.message()).append('\n'));
+            return sb.toString();
+        }
+        if (errors != null && !errors.isEmpty()) {
+            return String.join(" ", errors);
+        }
+        return detail;
     }
 
     /** The problem body; null members are omitted, as the API does. */

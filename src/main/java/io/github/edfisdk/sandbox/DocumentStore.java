@@ -191,7 +191,7 @@ final class DocumentStore implements AutoCloseable {
             }
             boolean keyChanged = !old.key().equals(key.canonical());
             if (keyChanged) {
-                if (!r.keyUpdatable()) {
+                if (!r.keyUpdatable() && !r.uniqueIdUpdatable()) {
                     throw ApiProblem.keyChangeNotSupported(r.name());
                 }
                 if (byKey.containsKey(key.canonical())) {

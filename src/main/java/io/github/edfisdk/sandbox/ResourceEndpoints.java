@@ -7,11 +7,11 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
-import io.github.edfisdk.model.DataStandard;
 import io.github.edfisdk.model.DocumentValidator;
 import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.KeyValues;
 import io.github.edfisdk.model.Property;
+import io.github.edfisdk.model.PropertyNames;
 import io.github.edfisdk.model.PropertyPath;
 import io.github.edfisdk.model.ResourceModel;
 import io.github.edfisdk.model.ValidationError;
@@ -30,14 +30,11 @@ final class ResourceEndpoints {
     private final DataStandardModel model;
     private final DocumentStore store;
     private final String baseUrl;
-    private final boolean lastModifiedDate;
 
     ResourceEndpoints(DataStandardModel model, DocumentStore store, String baseUrl) {
         this.model = model;
         this.store = store;
         this.baseUrl = baseUrl;
-        // ODS/API 6.1 (Data Standard 4.0) does not return _lastModifiedDate.
-        this.lastModifiedDate = model.dataStandard() != DataStandard.DS4;
     }
 
     /** @param rest the path after {@code /data/v3}, e.g. {@code /ed-fi/schools/abc...} */
@@ -51,34 +48,62 @@ final class ResourceEndpoints {
         ResourceModel r = model.resource("/" + parts[1] + "/" + parts[2])
                 .orElseThrow(() -> ApiProblem.notFound("The specified data could not be found."));
         String id = parts.length == 4 ? parts[3] : null;
+        try {
+            return dispatch(r, id, req);
+        } catch (ApiProblem p) {
+            throw p.validationErrors != null ? p.about(r.name()) : p;
+        }
+    }
+
+    private SandboxResponse dispatch(ResourceModel r, String id, SandboxRequest req) {
         switch (req.method()) {
             case "GET":
-                return id == null ? query(r, req) : getById(r, id, req);
+                if (id == null) {
+                    return query(r, req);
+                }
+                // GET routes only a GUID ({id:guid}): any other text is an unknown URL.
+                if (!isGuid(id)) {
+                    throw ApiProblem.notFound("The specified data could not be found.");
+                }
+                return getById(r, normaliseId(id), req);
             case "POST":
                 if (id != null) {
-                    throw ApiProblem.methodNotAllowed("POST");
+                    throw ApiProblem.methodNotAllowed("POST", true);
                 }
                 return post(r, req);
             case "PUT":
                 if (id == null) {
-                    throw ApiProblem.methodNotAllowed("PUT");
+                    throw ApiProblem.methodNotAllowed("PUT", false);
                 }
-                return put(r, id, req);
+                return put(r, routeId(id), req);
             case "DELETE":
                 if (id == null) {
-                    throw ApiProblem.methodNotAllowed("DELETE");
+                    throw ApiProblem.methodNotAllowed("DELETE", false);
                 }
-                store.delete(r, normaliseId(id), req.header("if-match"));
+                store.delete(r, routeId(id), req.header("if-match"));
                 return SandboxResponse.empty(204);
             default:
-                throw ApiProblem.methodNotAllowed(req.method());
+                throw ApiProblem.methodNotAllowed(req.method(), id != null);
         }
+    }
+
+    /**
+     * PUT and DELETE route {@code /{id}} for any text and bind it to a Guid: text that is not one fails model binding,
+     * which ODS/API answers 400 with ASP.NET Core's message.
+     */
+    private static String routeId(String id) {
+        if (!isGuid(id)) {
+            throw ApiProblem.validation("$.id", "The value '" + id + "' is not valid.");
+        }
+        return normaliseId(id);
     }
 
     private SandboxResponse post(ResourceModel r, SandboxRequest req) {
         JsonObject body = readBody(req);
-        if (body.has("id") && !body.get("id").isJsonNull()) {
-            throw ApiProblem.validation("$.id", "Resource identifiers cannot be assigned by the client.");
+        for (Map.Entry<String, JsonElement> e : body.entrySet()) {
+            if (e.getKey().equalsIgnoreCase("id") && !e.getValue().isJsonNull()) {
+                throw ApiProblem.clientAssignedId();
+            }
         }
         JsonObject clean = validateAndClean(r, body);
         DocumentStore.Upserted u = store.upsert(r, clean, req.header("if-match"));
@@ -90,11 +115,12 @@ final class ResourceEndpoints {
     private SandboxResponse put(ResourceModel r, String id, SandboxRequest req) {
         JsonObject body = readBody(req);
         JsonObject clean = validateAndClean(r, body);
-        StoredItem item = store.update(r, normaliseId(id), clean, req.header("if-match"));
+        StoredItem item = store.update(r, id, clean, req.header("if-match"));
         return SandboxResponse.empty(204).header("ETag", item.etagHeader());
     }
 
-    private static JsonObject validateAndClean(ResourceModel r, JsonObject body) {
+    private static JsonObject validateAndClean(ResourceModel r, JsonObject raw) {
+        JsonObject body = PropertyNames.normalise(r.body(), raw);
         List<ValidationError> errors = DocumentValidator.get().validate(r, body);
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
@@ -103,7 +129,7 @@ final class ResourceEndpoints {
     }
 
     private SandboxResponse getById(ResourceModel r, String id, SandboxRequest req) {
-        StoredItem item = store.get(r, normaliseId(id));
+        StoredItem item = store.get(r, id);
         if (item == null) {
             throw ApiProblem.notFound("The specified item could not be found.");
         }
@@ -132,12 +158,19 @@ final class ResourceEndpoints {
                 case "limit" -> {
                     limit = intParameter(value, "Limit");
                     if (limit < 0 || limit > MAX_LIMIT) {
-                        throw ApiProblem.parameter("Limit must be a value between 0 and " + MAX_LIMIT + ".");
+                        // ODS/API 7.x QueryParametersValidator.
+                        throw ApiProblem.parameter("Limit must be omitted or set to a value between 0 and " + MAX_LIMIT + ".")
+                                .legacy("Limit must be omitted or set to a value between 1 and max value defined in"
+                                        + " configuration file (defaultPageSizeLimit).");
                     }
                 }
                 case "totalcount" -> totalCount = Boolean.parseBoolean(value.trim());
                 case "id" -> {
-                    String id = normaliseId(value);
+                    // The id filter binds to a Guid property of the request model; other text fails model binding.
+                    if (!isGuid(value.trim())) {
+                        throw ApiProblem.validation("$.id", "The value '" + value + "' is not valid for Id.");
+                    }
+                    String id = normaliseId(value.trim());
                     filters.add(item -> item.id().equals(id));
                 }
                 default -> {
@@ -196,9 +229,8 @@ final class ResourceEndpoints {
         JsonObject withLinks = withLinks(item.resource().body(), item.doc());
         withLinks.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
         o.addProperty("_etag", Long.toString(item.etag()));
-        if (lastModifiedDate) {
-            o.addProperty("_lastModifiedDate", item.lastModified().toString());
-        }
+        // ODS/API 6.x returns it too (added by ODS-5326), although only the 7.x specs list it (ODS-5805).
+        o.addProperty("_lastModifiedDate", item.lastModified().toString());
         return o;
     }
 
@@ -244,7 +276,7 @@ final class ResourceEndpoints {
     /** Parses the body; an empty body, malformed JSON or a non-object is a 400 with the API's message. */
     private static JsonObject readBody(SandboxRequest req) {
         byte[] bytes = req.body();
-        String text = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+        String text = bytes == null ? "" : Utf8Body.decode(bytes);
         if (text.isBlank()) {
             throw ApiProblem.badRequest("A non-empty request body is required.");
         }
@@ -273,8 +305,18 @@ final class ResourceEndpoints {
         return e.getAsJsonObject();
     }
 
-    /** Ids are 32 hex digits; a GUID with dashes or upper case is the same id. */
+    private static final java.util.regex.Pattern GUID = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+                    + "|\\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}"
+                    + "|\\([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\)");
+
+    /** The forms .NET's Guid parsing accepts (N, D, B and P). */
+    static boolean isGuid(String id) {
+        return GUID.matcher(id).matches();
+    }
+
+    /** Ids are 32 hex digits; a GUID with dashes, braces or upper case is the same id. */
     private static String normaliseId(String id) {
-        return id.replace("-", "").toLowerCase(Locale.ROOT);
+        return id.replaceAll("[-{}()]", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -25,9 +25,12 @@ final class SandboxHandler {
     private volatile FaultPlan faults;
     private final SandboxStats stats;
     private final Map<Long, Integer> occurrences = new ConcurrentHashMap<>();
+    /** Answer errors as ODS/API 6.1 does (Data Standard 4.0 mode): {"message": ...} instead of problem details. */
+    private final boolean legacyErrors;
 
     SandboxHandler(MetadataEndpoints metadata, TokenEndpoint tokenEndpoint, TokenService tokens,
-                   ResourceEndpoints resources, FaultPlan faults, SandboxStats stats) {
+                   ResourceEndpoints resources, FaultPlan faults, SandboxStats stats, boolean legacyErrors) {
+        this.legacyErrors = legacyErrors;
         this.metadata = metadata;
         this.tokenEndpoint = tokenEndpoint;
         this.tokens = tokens;
@@ -42,10 +45,7 @@ final class SandboxHandler {
 
     SandboxResponse handle(SandboxRequest req) {
         FaultPlan faults = this.faults;
-        String correlationId = req.header("correlation-id");
-        if (correlationId == null || correlationId.isBlank()) {
-            correlationId = UUID.randomUUID().toString();
-        }
+        String correlationId = correlationId(req);
         FaultPlan.Fault fault = faults.active() && faults.appliesTo(req.path()) ? draw(req) : FaultPlan.Fault.NONE;
         SandboxResponse r;
         String outcome = null;
@@ -93,6 +93,23 @@ final class SandboxHandler {
             LOG.log(Level.WARNING, req.method() + " " + req.path() + " failed (correlation id " + correlationId + ")", e);
             return problem(ApiProblem.internal("An unexpected problem has occurred."), correlationId);
         }
+    }
+
+    /**
+     * The caller's correlation id: the {@code correlation-id} header, else a {@code correlationId} query parameter
+     * (ODS/API reads both), else a new one.
+     */
+    private static String correlationId(SandboxRequest req) {
+        String id = req.header("correlation-id");
+        if (id == null || id.isBlank()) {
+            for (Map.Entry<String, String> q : req.query().entrySet()) {
+                if (q.getKey().equalsIgnoreCase("correlationId") && !q.getValue().isBlank()) {
+                    return q.getValue();
+                }
+            }
+            return UUID.randomUUID().toString();
+        }
+        return id;
     }
 
     private FaultPlan.Fault draw(SandboxRequest req) {
@@ -163,16 +180,36 @@ final class SandboxHandler {
         return token.isEmpty() ? null : token;
     }
 
+    /** The reasons of ODS/API 7.x (Ed-Fi's error knowledge base and AuthenticationFailureMessages), in its order. */
     private void authenticate(SandboxRequest req) {
-        String token = bearer(req);
-        if (token == null || !tokens.isValid(token)) {
-            throw ApiProblem.unauthenticated();
+        String auth = req.header("authorization");
+        if (auth == null || auth.isBlank()) {
+            throw ApiProblem.unauthenticated("Authorization header is missing.");
+        }
+        String value = auth.strip();
+        int space = value.indexOf(' ');
+        String scheme = space < 0 ? value : value.substring(0, space);
+        if (!scheme.equalsIgnoreCase("Bearer")) {
+            throw ApiProblem.unauthenticated("Unknown Authorization header scheme.");
+        }
+        String token = space < 0 ? "" : value.substring(space + 1).strip();
+        if (token.isEmpty()) {
+            throw ApiProblem.unauthenticated("Missing Authorization header bearer token value.");
+        }
+        if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw ApiProblem.unauthenticated("Invalid Authorization header.");
+        }
+        if (!tokens.isValid(token)) {
+            throw ApiProblem.unauthenticated("Invalid token");
         }
     }
 
-    private static SandboxResponse problem(ApiProblem p, String correlationId) {
-        SandboxResponse r = new SandboxResponse(p.status, "application/problem+json; charset=utf-8",
-                p.toJson(correlationId).toString().getBytes(StandardCharsets.UTF_8));
+    private SandboxResponse problem(ApiProblem p, String correlationId) {
+        SandboxResponse r = legacyErrors
+                ? new SandboxResponse(p.status, "application/json; charset=utf-8",
+                        p.toLegacyJson().toString().getBytes(StandardCharsets.UTF_8))
+                : new SandboxResponse(p.status, "application/problem+json; charset=utf-8",
+                        p.toJson(correlationId).toString().getBytes(StandardCharsets.UTF_8));
         if (p.status == 401) {
             r.header("WWW-Authenticate", "Bearer");
         }

@@ -6,7 +6,7 @@ import com.google.gson.JsonParser;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.Map;
 
 /** {@code POST /oauth/token}: the client-credentials grant with the ODS/API's answers and error codes. */
@@ -78,8 +78,9 @@ final class TokenEndpoint {
         return SandboxResponse.json(status, o.toString());
     }
 
+    /** Field names match ignoring case, as ODS/API's token request binding does ({@code Grant_Type}, {@code Client_Id}). */
     private static Map<String, String> form(byte[] body) {
-        Map<String, String> out = new HashMap<>();
+        Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         String s = new String(body, StandardCharsets.UTF_8);
         for (String pair : s.split("&")) {
             if (pair.isEmpty()) {
@@ -94,7 +95,7 @@ final class TokenEndpoint {
     }
 
     private static Map<String, String> json(byte[] body) {
-        Map<String, String> out = new HashMap<>();
+        Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         try {
             JsonElement e = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
             if (e.isJsonObject()) {

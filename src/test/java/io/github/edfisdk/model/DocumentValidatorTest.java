@@ -37,7 +37,8 @@ class DocumentValidatorTest {
                         "\"studentReference\":{}")));
         List<ValidationError> school = validate("School", "{\"schoolId\":1,\"nameOfInstitution\":\"X\",\"gradeLevels\":[],"
                 + "\"educationOrganizationCategories\":[{\"educationOrganizationCategoryDescriptor\":\"uri://ed-fi.org/E#School\"}]}");
-        assertEquals(List.of(new ValidationError("$.gradeLevels", "GradeLevels requires at least one object in the collection.")), school);
+        // ODS/API names the collection by its item entity (SchoolGradeLevel), as in "BellScheduleClassPeriods must have ...".
+        assertEquals(List.of(new ValidationError("$.gradeLevels", "SchoolGradeLevels must have at least one item.")), school);
     }
 
     @Test
@@ -63,7 +64,7 @@ class DocumentValidatorTest {
         List<ValidationError> e = validate("School", "{\"schoolId\":1,\"nameOfInstitution\":\"X\",\"gradeLevels\":["
                 + item + "," + other + "," + item.toUpperCase().replace("GRADELEVELDESCRIPTOR\"", "gradeLevelDescriptor\"") + "],"
                 + "\"educationOrganizationCategories\":[{\"educationOrganizationCategoryDescriptor\":\"uri://ed-fi.org/E#School\"}]}");
-        assertEquals(List.of(new ValidationError("$.gradeLevels[2]", "The 3rd item of the GradeLevels has the same"
+        assertEquals(List.of(new ValidationError("$.gradeLevels", "The 3rd item of the gradeLevels has the same"
                 + " identifying values as another item earlier in the list.")), e);
         assertEquals("1st 2nd 3rd 4th 11th 12th 13th 21st 22nd 101st 111th", String.join(" ",
                 List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111).stream().map(DocumentValidator::ordinal).toList()));
@@ -74,8 +75,9 @@ class DocumentValidatorTest {
         List<ValidationError> e = validate("CourseOffering", "{\"localCourseCode\":\"A\",\"courseReference\":{\"courseCode\":\"C\","
                 + "\"educationOrganizationId\":1},\"schoolReference\":{\"schoolId\":10},\"sessionReference\":{\"schoolId\":11,"
                 + "\"schoolYear\":2025,\"sessionName\":\"Fall\"}}");
-        assertEquals(1, e.size(), e.toString());
-        assertEquals("$.sessionReference.schoolId", e.get(0).path());
+        assertEquals(2, e.size(), e.toString());
+        assertEquals("$.schoolReference.schoolId", e.get(0).path());
+        assertEquals("$.sessionReference.schoolId", e.get(1).path());
         assertEquals("All values supplied for 'schoolId' must match. Review all references (including those higher up in"
                 + " the resource's data) and align the following conflicting values: '10', '11'", e.get(0).message());
         assertEquals(List.of(), validate("CourseOffering", "{\"localCourseCode\":\"A\",\"courseReference\":{\"courseCode\":\"C\","

@@ -87,13 +87,16 @@ class SandboxHardeningTest {
     }
 
     @Test
-    void malformedIdsAre404AsForAnUnknownId() {
-        // The ODS/API routes /{id} for any text and answers an id it cannot find (well-formed or not) with 404.
+    void malformedIdsAre404OnGetAnd400OnPutAndDelete() {
+        // ODS/API routes GET /{id:guid} only for a GUID (else no route: 404); PUT and DELETE route /{id} for any text and
+        // fail binding it to a Guid (400).
         for (String id : List.of("not-a-guid", "z".repeat(32), "12345", "%20", "0".repeat(33), "%E2%98%83")) {
             assertProblem(http.get("/ed-fi/students/" + id), 404, "urn:ed-fi:api:not-found");
-            assertProblem(http.put("/ed-fi/students/" + id, SandboxWriteTest.student("H-2", "X")), 404, "urn:ed-fi:api:not-found");
-            assertProblem(http.delete("/ed-fi/students/" + id), 404, "urn:ed-fi:api:not-found");
+            assertProblem(http.put("/ed-fi/students/" + id, SandboxWriteTest.student("H-2", "X")), 400,
+                    "urn:ed-fi:api:bad-request:data-validation-failed");
+            assertProblem(http.delete("/ed-fi/students/" + id), 400, "urn:ed-fi:api:bad-request:data-validation-failed");
         }
+        assertProblem(http.delete("/ed-fi/students/" + "0".repeat(32)), 404, "urn:ed-fi:api:not-found");
         assertProblem(http.get("/ed-fi/students/a/b"), 404, "urn:ed-fi:api:not-found");
         assertProblem(http.get("/ed-fi/noSuchResources"), 404, "urn:ed-fi:api:not-found");
     }
@@ -117,7 +120,7 @@ class SandboxHardeningTest {
         TokenService tokens = new TokenService("k", "s", Duration.ofMinutes(5), Clock.systemUTC());
         DataStandardModel model = DataStandardModel.of(io.github.edfisdk.model.DataStandard.DS5);
         SandboxHandler broken = new SandboxHandler(new MetadataEndpoints(model, "http://x"), new TokenEndpoint(tokens),
-                tokens, null, FaultPlan.none(), new SandboxStats());
+                tokens, null, FaultPlan.none(), new SandboxStats(), false);
         List<LogRecord> logged = new java.util.ArrayList<>();
         Logger log = Logger.getLogger(SandboxHandler.class.getName());
         Handler capture = new Handler() {

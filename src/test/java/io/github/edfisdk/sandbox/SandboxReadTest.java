@@ -113,7 +113,7 @@ class SandboxReadTest {
     @Test
     void limitAndOffsetOutOfRange() {
         JsonObject p = problem(http.get("/ed-fi/students?limit=501"), 400, "urn:ed-fi:api:bad-request:parameter-validation-failed");
-        assertEquals("[\"Limit must be a value between 0 and 500.\"]", p.getAsJsonArray("errors").toString());
+        assertEquals("[\"Limit must be omitted or set to a value between 0 and 500.\"]", p.getAsJsonArray("errors").toString());
         problem(http.get("/ed-fi/students?limit=-1"), 400, "urn:ed-fi:api:bad-request:parameter-validation-failed");
         p = problem(http.get("/ed-fi/students?offset=-1"), 400, "urn:ed-fi:api:bad-request:parameter-validation-failed");
         assertEquals("[\"Offset cannot be a negative value.\"]", p.getAsJsonArray("errors").toString());

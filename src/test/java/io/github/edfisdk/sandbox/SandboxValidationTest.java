@@ -105,8 +105,8 @@ class SandboxValidationTest {
         HttpResponse<String> r = http.post("/ed-fi/studentEducationOrganizationAssociations",
                 "{\"studentReference\":{\"studentUniqueId\":\"V-1\"},\"educationOrganizationReference\":"
                         + "{\"educationOrganizationId\":255901},\"addresses\":[" + address + "," + address + "]}");
-        assertEquals("The 2nd item of the Addresses has the same identifying values as another item earlier in the list.",
-                message(r, "$.addresses[1]"));
+        assertEquals("The 2nd item of the addresses has the same identifying values as another item earlier in the list.",
+                message(r, "$.addresses"));
     }
 
     @Test

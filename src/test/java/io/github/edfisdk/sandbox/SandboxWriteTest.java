@@ -87,8 +87,8 @@ class SandboxWriteTest {
     void postWithIdIsRejected() {
         JsonObject p = problem(http.post("/ed-fi/students", "{\"id\":\"0123456789abcdef0123456789abcdef\","
                 + student("W-3", "C").substring(1)), 400, "urn:ed-fi:api:bad-request:data-validation-failed");
-        assertEquals("[\"Resource identifiers cannot be assigned by the client.\"]",
-                p.getAsJsonObject("validationErrors").getAsJsonArray("$.id").toString());
+        assertEquals("[\"Resource identifiers cannot be assigned by the client. The 'id' property should not be included"
+                + " in the request body.\"]", p.getAsJsonArray("errors").toString());
     }
 
     @Test
@@ -140,11 +140,14 @@ class SandboxWriteTest {
 
     @Test
     void keyChangeIsRefusedWhereTheModelDoesNotAllowIt() {
-        HttpResponse<String> created = http.post("/ed-fi/students", student("W-8", "K"));
-        JsonObject p = problem(http.put("/ed-fi/students/" + RawHttp.id(created), student("W-8-NEW", "K")), 400,
+        String course = "{\"courseCode\":\"%s\",\"courseTitle\":\"Algebra\",\"numberOfParts\":1,\"identificationCodes\":"
+                + "[{\"courseIdentificationSystemDescriptor\":\"uri://ed-fi.org/CourseIdentificationSystemDescriptor#LEA course code\","
+                + "\"identificationCode\":\"W-8\"}],\"educationOrganizationReference\":{\"educationOrganizationId\":255901}}";
+        HttpResponse<String> created = http.post("/ed-fi/courses", String.format(course, "W-8"));
+        JsonObject p = problem(http.put("/ed-fi/courses/" + RawHttp.id(created), String.format(course, "W-8-NEW")), 400,
                 "urn:ed-fi:api:bad-request:data-validation-failed:key-change-not-supported");
         assertEquals("Key Change Not Supported", p.get("title").getAsString());
-        assertEquals("Identifying values for the Student data cannot be changed. Delete and recreate the item instead.",
+        assertEquals("Identifying values for the Course data cannot be changed. Delete and recreate the item instead.",
                 p.get("detail").getAsString());
     }
 

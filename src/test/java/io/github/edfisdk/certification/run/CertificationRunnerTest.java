@@ -166,9 +166,9 @@ class CertificationRunnerTest {
                         .addProperty("cipCode", "11.0199"), Verdict.WRONG_VALUE, "cteProgramServices[0].cipCode",
                         "11.0103", "11.0199"),
                 new Tamper("wrong descriptor", j -> j.addProperty("technicalSkillsAssessmentDescriptor",
-                        "uri://ed-fi.org/TechnicalSkillsAssessmentDescriptor#Failed"), Verdict.WRONG_VALUE,
+                        "uri://ed-fi.org/TechnicalSkillsAssessmentDescriptor#Not Passed"), Verdict.WRONG_VALUE,
                         "technicalSkillsAssessmentDescriptor", "Passed",
-                        "uri://ed-fi.org/TechnicalSkillsAssessmentDescriptor#Failed"));
+                        "uri://ed-fi.org/TechnicalSkillsAssessmentDescriptor#Not Passed"));
         try (EdFiSandbox sb = sandbox(DataStandard.DS4); EdFiClient client = client(sb)) {
             OtherProgram vendor = new OtherProgram(sb);
             vendor.post("/ed-fi/students", "{\"studentUniqueId\":\"222222\",\"birthDate\":\"2008-05-01\","
