@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write every item of a resource (all pages) as JSON Lines to standard output, without server "
                 + "fields unless --keep-server-fields, so the output loads back with `edfi load`.",
-                "Exit codes: 0 done, 2 usage or connection error."})
+                "Exit codes: 0 done, 2 usage or connection error (a --query name the resource does not have included: "
+                        + "the ODS would ignore it and answer every item)."})
 public final class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,7 +57,7 @@ public final class ExportCommand implements Callable<Integer> {
                 err.println("edfi export: unknown resource '" + resource + "' in Data Standard " + model.dataStandard().version());
                 return EdFiCli.USAGE;
             }
-            long n = new Exporter(target.client().documents()).export(r.path(), params, keepServerFields, out);
+            long n = new Exporter(target.client().documents()).export(r, params, keepServerFields, out);
             err.println(n + " " + r.collection() + " exported");
             return EdFiCli.OK;
         } catch (IOException | IllegalArgumentException | EdFiException e) {

@@ -27,7 +27,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check input files offline: types, required, lengths, descriptor values, references resolvable "
                 + "within the input (or on --base-url when given), duplicate natural keys.",
-                "Exit codes: 0 all valid, 1 some records invalid (all reported), 2 usage error."})
+                "Offline, a reference to an item not in the input is a warning (\"unresolved offline\"), not an error, "
+                        + "unless --references error.",
+                "Exit codes: 0 all valid (warnings allowed), 1 some records invalid (all reported), 2 usage error."})
 public final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,6 +49,12 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "ID", description = "Check the files against a state profile's rules "
             + "instead: nm-cte, nm-early-childhood, in-curricular-material, pa-pims-cte.")
     String profile;
+
+    @Option(names = "--references", paramLabel = "warn|error", description = "A reference to an item that is neither "
+            + "in the input nor (with --base-url) on the target: warn = a warning listed once per distinct reference, the "
+            + "record stays valid; error = the record is invalid. Default: warn offline (the item may be in the ODS "
+            + "already), error with --base-url (it was looked up).")
+    String references;
 
     @Option(names = "--school-year", paramLabel = "YYYY", description = "With --profile: also check the school-year "
             + "date rules (2025 = 2024-07-01..2025-06-30).")
@@ -71,6 +79,16 @@ public final class ValidateCommand implements Callable<Integer> {
                 v = new OfflineValidator(DataStandardModel.of(target.client().dataStandard()), target.client().documents(), mapping);
             } else {
                 v = new OfflineValidator(DataStandardModel.of(api.dataStandardOr(DataStandard.DS5)), null, mapping);
+            }
+            if (references != null) {
+                switch (references.toLowerCase(java.util.Locale.ROOT)) {
+                    case "warn" -> v.references(OfflineValidator.References.WARN);
+                    case "error" -> v.references(OfflineValidator.References.ERROR);
+                    default -> {
+                        err.println("edfi validate: --references takes warn or error, got '" + references + "'");
+                        return EdFiCli.USAGE;
+                    }
+                }
             }
             OfflineValidator.ValidationReport report = v.validate(paths, log);
             out.print(report.format());

@@ -59,7 +59,9 @@ public final class Inputs {
             if (!Files.isRegularFile(mapping)) {
                 throw new IOException(p + ": a CSV file needs a mapping: " + mapping + " or --mapping FILE");
             }
-            return new CsvFile(p, CsvMapping.read(mapping, model));
+            CsvFile csv = new CsvFile(p, CsvMapping.read(mapping, model));
+            csv.checkHeader(); // before anything of any input is sent
+            return csv;
         }
         if (n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json")) {
             return new JsonLinesFile(p, model);

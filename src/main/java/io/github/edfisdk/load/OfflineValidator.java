@@ -10,6 +10,7 @@ import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.NaturalKey;
 import io.github.edfisdk.model.ObjectType;
 import io.github.edfisdk.model.Property;
+import io.github.edfisdk.model.PropertyPath;
 import io.github.edfisdk.model.ResourceModel;
 import io.github.edfisdk.model.ValidationError;
 import java.io.IOException;
@@ -32,14 +33,37 @@ import java.util.concurrent.ConcurrentHashMap;
  * descriptors in the input, or the target's), references (to a record in the input, or on the target when one is
  * given), and natural keys given twice. Reports in the loader's error format.
  *
+ * <p>A reference to an item that is not in the input cannot be checked offline: the item may well be in the ODS
+ * already (a delta file's students point at existing schools). Offline such references are therefore warnings,
+ * "unresolved offline", listed once per distinct reference and leaving the record valid ({@link References#WARN});
+ * {@link References#ERROR} makes them fail their record, for an input that must be complete. With a target they are
+ * looked up there (an abstract {@code educationOrganizationReference} in every concrete education organization of
+ * the spec), and one found nowhere fails its record.
+ *
  * <p>Memory: records are streamed twice; between the passes the natural keys, reference keys and descriptor values of
  * the input are kept as strings (about 150 bytes a record), the one part that grows with the input.
  */
 public final class OfflineValidator {
+    /** What a reference to an item that is neither in the input nor (when looked up) on the target is. */
+    public enum References {
+        /** The record is invalid (exit code 1). */
+        ERROR,
+        /** A warning listed in the report; the record stays valid. */
+        WARN
+    }
+
+    /** A reference not resolved, with how many records carry it and where the first one is. */
+    public record UnresolvedReference(String property, String reference, long count, String firstAt) {
+    }
+
+    private static final int UNRESOLVED_LISTED = 50;
     private final DataStandardModel model;
     private final DocumentClient target;
     private final Path csvMapping;
     private final Map<String, Boolean> targetLookups = new ConcurrentHashMap<>();
+    private References references;
+    private final Map<String, Object[]> unresolved = new LinkedHashMap<>();
+    private String checking;
 
     /**
      * @param target the API to resolve references and descriptors the input does not provide, or null (offline)
@@ -48,6 +72,13 @@ public final class OfflineValidator {
         this.model = model;
         this.target = target;
         this.csvMapping = csvMapping;
+        this.references = target == null ? References.WARN : References.ERROR;
+    }
+
+    /** How unresolved references count (default: WARN offline, ERROR with a target). */
+    public OfflineValidator references(References policy) {
+        this.references = java.util.Objects.requireNonNull(policy, "policy");
+        return this;
     }
 
     /** Validates the files; each bad record becomes one {@link RecordFailure} in {@code errors}. */
@@ -82,7 +113,12 @@ public final class OfflineValidator {
                 }
             });
         }
-        return new ValidationReport(counts, errors.count(), Duration.ofNanos(System.nanoTime() - started));
+        List<UnresolvedReference> warnings = new ArrayList<>();
+        unresolved.forEach((k, v) -> warnings.add(new UnresolvedReference((String) v[0], (String) v[1],
+                ((long[]) v[2])[0], (String) v[3])));
+        unresolved.clear();
+        return new ValidationReport(counts, errors.count(), Duration.ofNanos(System.nanoTime() - started), warnings,
+                target == null);
     }
 
     private RecordFailure check(InputRecord rec, Map<String, Set<String>> keys, Set<String> descriptors,
@@ -102,6 +138,7 @@ public final class OfflineValidator {
             type = type == null ? RecordFailure.INVALID : type;
         }
         List<String[]> found = new ArrayList<>();
+        checking = rec.source() + ":" + rec.line();
         walk(r.body(), doc, "$", keys, descriptors, found);
         for (String[] f : found) {
             problems.computeIfAbsent(f[1], k -> new ArrayList<>()).add(f[2]);
@@ -193,6 +230,14 @@ public final class OfflineValidator {
         if (onTarget(targets, ref)) {
             return;
         }
+        if (references == References.WARN) {
+            JsonObject shown = ref.deepCopy();
+            shown.remove("link");
+            Object[] u = unresolved.computeIfAbsent(p.name() + "|" + key, k -> new Object[] {p.name(), shown.toString(),
+                    new long[1], checking});
+            ((long[]) u[2])[0]++;
+            return;
+        }
         found.add(new String[] {RecordFailure.UNRESOLVED_REFERENCE, at, "The referenced "
                 + (targets.size() == 1 ? "'" + targets.get(0) + "'" : "item (" + String.join(", ", targets) + ")")
                 + " " + ref + " is not in the input" + (target == null ? "" : " nor on the target") + "."});
@@ -213,7 +258,11 @@ public final class OfflineValidator {
         });
     }
 
-    /** Looks a reference up on the target where its field names are the target's query names. */
+    /**
+     * Looks a reference up in each resource it may point to, translating its field names to that resource's query
+     * names ({@code educationOrganizationId} of an abstract reference is a LocalEducationAgency's
+     * {@code localEducationAgencyId}).
+     */
     private boolean onTarget(List<String> targets, JsonObject ref) {
         if (target == null) {
             return false;
@@ -230,11 +279,12 @@ public final class OfflineValidator {
                     if (e.getKey().equals("link")) {
                         continue;
                     }
-                    if (!r.queryParameters().containsKey(e.getKey()) || !e.getValue().isJsonPrimitive()) {
+                    String name = queryName(r, e.getKey());
+                    if (name == null || !e.getValue().isJsonPrimitive()) {
                         all = false;
                         break;
                     }
-                    params.put(e.getKey(), e.getValue().getAsString());
+                    params.put(name, e.getValue().getAsString());
                 }
                 try {
                     if (all && target.query(r.path(), params, 1).stream().findAny().isPresent()) {
@@ -246,6 +296,23 @@ public final class OfflineValidator {
             }
             return false;
         });
+    }
+
+    /** The query name of {@code r} that filters on where a reference's key field lives in r's documents, or null. */
+    private static String queryName(ResourceModel r, String referenceField) {
+        if (!r.queryParameter(referenceField).isEmpty()) {
+            return referenceField;
+        }
+        PropertyPath path = r.referenceFieldPath(referenceField).orElse(null);
+        if (path == null) {
+            return null;
+        }
+        for (Map.Entry<String, List<PropertyPath>> q : r.queryParameterPaths().entrySet()) {
+            if (q.getValue().contains(path)) {
+                return q.getKey();
+            }
+        }
+        return null;
     }
 
     private static java.util.Optional<String> descriptorUri(ResourceModel r, JsonObject doc) {
@@ -260,7 +327,17 @@ public final class OfflineValidator {
     /**
      * @param records per resource: {valid, invalid}
      */
-    public record ValidationReport(Map<String, long[]> records, long invalid, Duration elapsed) {
+    public record ValidationReport(Map<String, long[]> records, long invalid, Duration elapsed,
+                                   List<UnresolvedReference> unresolved, boolean offline) {
+        public ValidationReport {
+            unresolved = List.copyOf(unresolved);
+        }
+
+        public ValidationReport(Map<String, long[]> records, long invalid, Duration elapsed) {
+            this(records, invalid, elapsed, List.of(), true);
+        }
+
+        /** 0 when no record is invalid (unresolved-reference warnings do not count), else 1. */
         public int exitCode() {
             return invalid == 0 ? 0 : 1;
         }
@@ -273,6 +350,19 @@ public final class OfflineValidator {
                 valid += e.getValue()[0];
             }
             b.append(String.format("%-52s %10d %10d%n", "TOTAL", valid, invalid));
+            if (!unresolved.isEmpty()) {
+                long n = unresolved.stream().mapToLong(UnresolvedReference::count).sum();
+                b.append(String.format("WARNING: %d references (%d distinct) %s (the records count as valid; "
+                        + "%s):%n", n, unresolved.size(), offline ? "unresolved offline: not in the input, not checked"
+                        + " on an ODS" : "not in the input nor on the target", offline ? "give --base-url to look them"
+                        + " up, or --references error to fail them" : "--references error fails them"));
+                unresolved.stream().limit(UNRESOLVED_LISTED).forEach(u -> b.append(String.format(
+                        "  %s %s: %d reference%s, first at %s%n", u.property(), u.reference(), u.count(),
+                        u.count() == 1 ? "" : "s", u.firstAt())));
+                if (unresolved.size() > UNRESOLVED_LISTED) {
+                    b.append(String.format("  ... and %d more distinct references%n", unresolved.size() - UNRESOLVED_LISTED));
+                }
+            }
             return b.toString();
         }
     }

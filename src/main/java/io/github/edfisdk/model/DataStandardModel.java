@@ -27,7 +27,11 @@ import java.util.Set;
  * certification checks. Immutable and thread-safe.
  */
 public final class DataStandardModel {
-    /** The concrete education organizations an {@code educationOrganizationReference} may point to. */
+    /**
+     * The usual order of the concrete education organizations (lookups try a School first). Which resources are
+     * education organizations comes from the spec ({@link #educationOrganizations()}); this list only orders them,
+     * and stands in for a spec that does not show the inheritance.
+     */
     static final List<String> EDUCATION_ORGANIZATIONS = List.of("School", "LocalEducationAgency",
             "StateEducationAgency", "EducationServiceCenter", "CommunityOrganization", "CommunityProvider",
             "OrganizationDepartment", "PostSecondaryInstitution", "EducationOrganizationNetwork",
@@ -40,6 +44,7 @@ public final class DataStandardModel {
     private final List<ResourceModel> resources;
     private final Map<String, ResourceModel> byKey = new HashMap<>();
     private final List<Dependency> dependencies;
+    private final List<String> educationOrganizations = new ArrayList<>();
     private volatile DescriptorCatalog descriptorValues;
 
     private DataStandardModel(DataStandard dataStandard, List<ResourceModel> resources, List<Dependency> dependencies) {
@@ -117,7 +122,8 @@ public final class DataStandardModel {
                 descriptorNames.put(r.name().toLowerCase(Locale.ROOT), r.name());
             }
         }
-        for (String eo : EDUCATION_ORGANIZATIONS) {
+        educationOrganizations.addAll(deriveEducationOrganizations());
+        for (String eo : educationOrganizations) {
             resource(eo).ifPresent(r -> {
                 String idName = Character.toLowerCase(eo.charAt(0)) + eo.substring(1) + "Id";
                 for (PropertyPath p : r.identity()) {
@@ -166,10 +172,7 @@ public final class DataStandardModel {
     private List<String> abstractTargets(String abstractName, Property reference) {
         List<String> out = new ArrayList<>();
         if (abstractName.equals("EducationOrganization")) {
-            for (String eo : EDUCATION_ORGANIZATIONS) {
-                resource(eo).ifPresent(r -> out.add(r.name()));
-            }
-            return out;
+            return List.copyOf(educationOrganizations);
         }
         // e.g. GeneralStudentProgramAssociation: every resource whose query names cover the reference's key fields
         // and whose name fits (StudentProgramAssociation and its specialisations).
@@ -197,6 +200,38 @@ public final class DataStandardModel {
 
     public DataStandard dataStandard() {
         return dataStandard;
+    }
+
+    /**
+     * The concrete education organizations of this Data Standard: the resources an abstract
+     * {@code educationOrganizationReference} may point to (School, LocalEducationAgency, StateEducationAgency...).
+     */
+    public List<String> educationOrganizations() {
+        return Collections.unmodifiableList(educationOrganizations);
+    }
+
+    /**
+     * The spec has no abstract EducationOrganization resource, but every concrete one carries the abstract entity's
+     * collections, whose item schemas keep its name ({@code edFi_educationOrganizationCategory} in LocalEducationAgency's
+     * {@code categories}, School's {@code educationOrganizationCategories}). Those resources are the education
+     * organizations, in the usual order (School first), extension ones after.
+     */
+    private List<String> deriveEducationOrganizations() {
+        List<String> found = new ArrayList<>();
+        for (ResourceModel r : resources) {
+            if (!r.isDescriptor() && r.body().properties().stream().anyMatch(p -> p.kind() == Property.Kind.COLLECTION
+                    && p.type() != null && p.type().name().toLowerCase(Locale.ROOT).endsWith("_educationorganizationcategory"))) {
+                found.add(r.name());
+            }
+        }
+        if (found.isEmpty()) {
+            EDUCATION_ORGANIZATIONS.forEach(eo -> resource(eo).ifPresent(r -> found.add(r.name())));
+        }
+        found.sort(java.util.Comparator.comparingInt(n -> {
+            int i = EDUCATION_ORGANIZATIONS.indexOf(n);
+            return i < 0 ? EDUCATION_ORGANIZATIONS.size() : i;
+        }));
+        return found;
     }
 
     /** Every resource and descriptor endpoint. */

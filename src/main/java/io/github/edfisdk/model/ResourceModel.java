@@ -125,6 +125,22 @@ public final class ResourceModel {
     }
 
     /**
+     * Refuses names that are not GET query parameters of this resource (paging ones included: callers page
+     * themselves). The ODS ignores an unknown parameter and answers the whole collection, so a misspelt filter would
+     * silently select everything.
+     *
+     * @throws IllegalArgumentException naming the unknown names and the valid ones
+     */
+    public void requireQueryParameters(java.util.Collection<String> names) {
+        List<String> unknown = names.stream().filter(n -> queryParameter(n).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(collection + " has no query parameter " + String.join(", ",
+                    unknown.stream().map(n -> "'" + n + "'").toList()) + " (the ODS would ignore it and answer every "
+                    + "item); its query parameters are: " + String.join(", ", queryParameters.keySet()));
+        }
+    }
+
+    /**
      * Where a key field of a reference to this resource lives in this resource's documents, e.g. for School
      * {@code schoolId -> schoolId} and {@code educationOrganizationId -> schoolId} (abstract education organization).
      */

@@ -26,6 +26,9 @@ import java.util.function.Predicate;
  *       record was deleted or no longer overlaps the configured year (resync).</li>
  *   <li>When the resource is toggled off, nothing is sent and nothing is deleted: data already sent stays.</li>
  * </ul>
+ * Safety rules: two source records with the same source key are refused before anything is planned (each run would
+ * otherwise delete one and post the other, forever); a source record outside the scope is rejected and its ODS item
+ * kept (it would be re-posted on every run and never deleted); an ODS item outside the scope is never deleted.
  */
 public final class SyncPlanner {
     private final DocumentKey naturalKey;
@@ -53,13 +56,21 @@ public final class SyncPlanner {
         return new SyncPlan(List.of(), List.of(), rejected);
     }
 
+    /**
+     * @throws IllegalArgumentException two source records have the same source key (both named)
+     */
     public SyncPlan plan(List<SourceRecord> source, List<JsonObject> odsItems, IdentityMap identityMap) {
+        requireUniqueSourceKeys(source);
         Map<String, JsonObject> odsById = new LinkedHashMap<>();
         Map<String, JsonObject> odsByKey = new HashMap<>();
+        int inScope = 0;
+        int outsideScope = 0;
         for (JsonObject item : odsItems) {
             if (!scope.test(item)) {
+                outsideScope++; // never matched, never deleted: this source does not own it
                 continue;
             }
+            inScope++;
             String id = idOf(item);
             if (id != null) {
                 odsById.put(id, item);
@@ -89,6 +100,16 @@ public final class SyncPlanner {
 
         for (SourceRecord record : source) {
             String key = naturalKey.of(record.payload());
+            String shown = naturalKey.display(record.payload());
+            if (!scope.test(record.payload())) {
+                // Keep what it stands for in the ODS: the source still has the record, only its scope is wrong.
+                IdentityMap.Entry was = liveMappings.get(record.sourceKey());
+                claim(was != null ? odsById.get(was.id()) : odsByKey.get(key), claimedIds);
+                rejected.add(new SyncPlan.Rejected(record.sourceKey(), "Outside the scope" + describeScope()
+                        + ": not sent (it would be posted again on every run and never deleted). Fix the record or"
+                        + " the scope." + (record.origin() == null ? "" : " At " + record.origin() + ".")));
+                continue;
+            }
             String earlier = sourceByKey.putIfAbsent(key, record.sourceKey());
             if (earlier != null) {
                 rejected.add(new SyncPlan.Rejected(record.sourceKey(), "Same natural key as source record '" + earlier
@@ -99,12 +120,14 @@ public final class SyncPlanner {
             JsonObject target = odsByKey.get(key);
             if (mapped != null && !mapped.naturalKey().equals(key)) {
                 claimedIds.add(mapped.id());
+                JsonObject old = odsById.get(mapped.id());
+                String oldShown = old != null ? naturalKey.display(old) : DocumentKey.readable(mapped.naturalKey());
                 deletes.add(new SyncOperation(SyncOperation.Kind.DELETE, record.sourceKey(), mapped.id(),
-                        mapped.naturalKey(), null, "The natural key changed (" + mapped.naturalKey() + " -> " + key
-                        + "): delete, then post."));
+                        mapped.naturalKey(), null, "The natural key changed (" + oldShown + " -> " + shown
+                        + "): delete, then post.", oldShown));
                 claim(target, claimedIds);
                 posts.add(new SyncOperation(SyncOperation.Kind.POST, record.sourceKey(), idOf(target), key,
-                        record.payload(), "The natural key changed: posted under the new key."));
+                        record.payload(), "The natural key changed: posted under the new key.", shown));
                 continue;
             }
             if (mapped != null) {
@@ -113,15 +136,15 @@ public final class SyncPlanner {
             claim(target, claimedIds);
             if (target == null) {
                 posts.add(new SyncOperation(SyncOperation.Kind.POST, record.sourceKey(), null, key, record.payload(),
-                        "New record: not in the ODS."));
+                        "New record: not in the ODS.", shown));
             } else if (!ResourceContent.same(record.payload(), target)) {
                 posts.add(new SyncOperation(SyncOperation.Kind.POST, record.sourceKey(), idOf(target), key,
-                        record.payload(), "Changed: the ODS item differs from the source record."));
+                        record.payload(), "Changed: the ODS item differs from the source record.", shown));
             } else {
                 unchanged.add(record.sourceKey());
                 if (mapped == null) {
                     maps.add(new SyncOperation(SyncOperation.Kind.MAP, record.sourceKey(), idOf(target), key, null,
-                            "Already in the ODS with the same content: mapped without sending."));
+                            "Already in the ODS with the same content: mapped without sending.", shown));
                 }
             }
         }
@@ -136,7 +159,8 @@ public final class SyncPlanner {
                 if (owner != null && !wanted.contains(owner)) {
                     forget.add(new SyncOperation(SyncOperation.Kind.FORGET_MAPPING, owner, item.getKey(),
                             naturalKey.of(item.getValue()), null, "The source record '" + owner + "' is gone; its"
-                            + " ODS item now matches another source record by natural key."));
+                            + " ODS item now matches another source record by natural key.",
+                            naturalKey.display(item.getValue())));
                 }
                 continue;
             }
@@ -145,14 +169,40 @@ public final class SyncPlanner {
                     ? "The source record '" + owner + "' was deleted or no longer overlaps the configured year."
                     : "The ODS item has no matching record in the source nor in the identity map.";
             deletes.add(new SyncOperation(SyncOperation.Kind.DELETE, owner, item.getKey(),
-                    naturalKey.of(item.getValue()), null, reason));
+                    naturalKey.of(item.getValue()), null, reason, naturalKey.display(item.getValue())));
         }
 
         List<SyncOperation> operations = new ArrayList<>(forget);
         operations.addAll(maps);
         operations.addAll(deletes);
         operations.addAll(posts);
-        return new SyncPlan(operations, unchanged, rejected);
+        return new SyncPlan(operations, unchanged, rejected, inScope, outsideScope);
+    }
+
+    /** Same source key twice: refused before planning, naming both records (where they come from when known). */
+    static void requireUniqueSourceKeys(List<SourceRecord> source) {
+        Map<String, Integer> first = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < source.size(); i++) {
+            Integer earlier = first.putIfAbsent(source.get(i).sourceKey(), i);
+            if (earlier != null) {
+                problems.add("source key '" + source.get(i).sourceKey() + "' is given twice: " + where(source, earlier)
+                        + " and " + where(source, i));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems) + ". A source key names one record of your"
+                    + " system; nothing was planned (a sync would delete one and post the other on every run).");
+        }
+    }
+
+    private static String where(List<SourceRecord> source, int index) {
+        String origin = source.get(index).origin();
+        return origin != null ? origin : "record #" + (index + 1);
+    }
+
+    private String describeScope() {
+        return scope instanceof SyncScope s ? " (" + s + ")" : "";
     }
 
     private static void claim(JsonObject item, Set<String> claimedIds) {

@@ -3,12 +3,15 @@ package io.github.edfisdk.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.edfisdk.client.EdFiClient;
 import io.github.edfisdk.sandbox.SandboxExtension;
 import io.github.edfisdk.sandbox.Seed;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +27,17 @@ class SyncCommandTest {
                 + "\"programReference\":{\"educationOrganizationId\":255901,\"programName\":\"Career and Technical Education\","
                 + "\"programTypeDescriptor\":\"uri://ed-fi.org/ProgramTypeDescriptor#Career and Technical Education\"},"
                 + "\"studentReference\":{\"studentUniqueId\":\"" + student + "\"}}";
+    }
+
+    /** Each test starts from an empty scope (whatever the populated seed holds in it). */
+    @BeforeEach
+    void emptyScope() {
+        try (EdFiClient c = EdFiClient.builder().baseUrl(sandbox.get().baseUrl())
+                .credentials(sandbox.get().key(), sandbox.get().secret()).build()) {
+            Map<String, String> scope = Map.of("programName", "Career and Technical Education");
+            c.documents().query("studentProgramAssociations", scope).stream().toList()
+                    .forEach(i -> c.documents().delete("studentProgramAssociations", i.get("id").getAsString()));
+        }
     }
 
     private String[] sync(Path dir, Path source) {

@@ -142,8 +142,8 @@ class BadInputCorpusTest {
             CliRunner r = command.equals("load") ? CliRunner.run("load", p.toString(), "--sandbox")
                     : CliRunner.run("validate", p.toString());
             assertEquals(2, r.exitCode(), r.out() + r.err());
-            assertTrue(r.err().contains(p + ": the mapping names column 'Last', which the header [Student ID, First, "
-                    + "Birth date] does not have"), r.err());
+            assertTrue(r.err().contains(p + ": the mapping " + DIR.resolve("students-missing-column.mapping.json")
+                    + " names column 'Last', which the header [Student ID, First, Birth date] does not have"), r.err());
         }
     }
 

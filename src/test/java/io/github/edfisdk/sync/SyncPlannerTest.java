@@ -203,6 +203,68 @@ class SyncPlannerTest {
     }
 
     @Test
+    void itemsTheServerReturnsOutsideTheScopeAreNeverDeletedNorMatched() {
+        // The ODS ignores a query parameter it does not know; whatever it answers, the scope decides ownership.
+        SyncScope scope = new SyncScope(DataStandardModel.of(DataStandard.DS5).require("StudentProgramAssociation"),
+                java.util.Map.of("programName", "curricular material REIMBURSEMENT"));
+        SyncPlanner scoped = new SyncPlanner(KEY, scope);
+        JsonObject mine = cmr("1", "2024-08-01");
+        JsonObject other = spa("2", "2024-08-01", "Textbook Opt-Out");
+        SyncPlan plan = scoped.plan(List.of(), List.of(inOds("a", mine), inOds("b", other)), IdentityMap.empty());
+        assertEquals(List.of(Kind.DELETE), kinds(plan));
+        assertEquals("a", plan.operations().get(0).odsId());
+        assertEquals(1, plan.scopeSize());
+        assertEquals(1, plan.outsideScope());
+    }
+
+    @Test
+    void aSourceRecordOutsideTheScopeIsRejectedAndItsItemKept() {
+        JsonObject before = cmr("1", "2024-08-01");
+        JsonObject moved = spa("1", "2024-08-01", "Textbook Opt-Out");
+        SyncPlan plan = planner.plan(List.of(new SourceRecord("p1", moved, "src.jsonl:4")), List.of(inOds("a", before)),
+                map("p1", "a", KEY.of(before)));
+        assertEquals(List.of(), kinds(plan), "nothing posted, the item it stood for not deleted");
+        assertTrue(plan.rejected().get(0).reason().startsWith("Outside the scope")
+                && plan.rejected().get(0).reason().contains("src.jsonl:4"), plan.rejected().toString());
+    }
+
+    @Test
+    void aSourceKeyGivenTwiceIsRefusedBeforePlanning() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> planner.plan(List.of(
+                new SourceRecord("p1", cmr("1", "2024-08-01"), "s.jsonl:1"),
+                new SourceRecord("p1", cmr("2", "2024-08-01"), "s.jsonl:7")), List.of(), IdentityMap.empty()));
+        assertTrue(e.getMessage().contains("'p1'") && e.getMessage().contains("s.jsonl:1 and s.jsonl:7"), e.getMessage());
+    }
+
+    @Test
+    void removalsLeaveOutTheDeleteHalfOfAKeyChangeAndKeysReadWithoutControlCharacters() {
+        JsonObject before = cmr("1", "2024-08-01");
+        JsonObject after = cmr("1", "2024-08-15");
+        JsonObject gone = cmr("2", "2024-08-01");
+        SyncPlan plan = planner.plan(List.of(new SourceRecord("p1", after)),
+                List.of(inOds("a", before), inOds("b", gone)), map("p1", "a", KEY.of(before), "p2", "b", KEY.of(gone)));
+        assertEquals(2, plan.of(Kind.DELETE).size());
+        assertEquals(List.of("b"), plan.removals().stream().map(SyncOperation::odsId).toList());
+        for (SyncOperation op : plan.operations()) {
+            assertTrue(!op.describe().contains("\u001f") && op.displayKey().startsWith("{"), op.describe());
+        }
+        assertTrue(plan.removals().get(0).describe().contains("\"studentReference.studentUniqueId\":\"2\""),
+                plan.removals().get(0).describe());
+        assertEquals("beginDate=2024-08-01; programReference.programName=x",
+                DocumentKey.readable("StudentProgramAssociation|beginDate=2024-08-01\u001fprogramReference.programName=x\u001f"));
+    }
+
+    @Test
+    void aScopeNameThatIsNotAQueryParameterIsRefused() {
+        var spa = DataStandardModel.of(DataStandard.DS5).require("StudentProgramAssociation");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SyncScope(spa, java.util.Map.of("schoolId", "255901001")));
+        assertTrue(e.getMessage().contains("'schoolId'") && e.getMessage().contains("programName"), e.getMessage());
+        assertTrue(new SyncScope(spa, java.util.Map.of("ProgramName", "X")).test(spa("1", "2024-08-01", "x")),
+                "names and values compare ignoring case, as the ODS does");
+    }
+
+    @Test
     void identityMapSurvivesARoundTripOnDisk(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("identity-map.json");
         assertEquals(0, IdentityMap.load(file).size(), "a missing file is an empty map");

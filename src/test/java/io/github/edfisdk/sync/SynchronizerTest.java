@@ -107,4 +107,38 @@ class SynchronizerTest {
         assertEquals(1, repaired.count(SyncOperation.Kind.POST), repaired.steps().toString());
         assertEquals(List.of("2024-08-23"), odsBeginDates("604822"));
     }
+
+    @Test
+    void anEmptySourceIsRefusedByTheDeleteGuardAndTheDryRunShowsThePlan() {
+        sync.sync(List.of(record("p:1", "604822", "2024-08-23"), record("p:2", "604823", "2024-08-23")));
+        SyncPlan dry = sync.plan(List.of());
+        assertEquals(2, dry.removals().size());
+        assertTrue(sync.refusal(dry).isPresent());
+        SyncRefusedException refused = org.junit.jupiter.api.Assertions.assertThrows(SyncRefusedException.class,
+                () -> sync.sync(List.of()));
+        assertTrue(refused.getMessage().contains("deletes 2 of the 2 items in scope"), refused.getMessage());
+        assertEquals(2, client.documents().count(PROGRAMS, SCOPE), "nothing deleted");
+
+        Synchronizer.Result allowed = sync.allowMassDelete(true).sync(List.of());
+        assertEquals(2, allowed.count(SyncOperation.Kind.DELETE), allowed.steps().toString());
+        assertEquals(0, client.documents().count(PROGRAMS, SCOPE));
+    }
+
+    @Test
+    void toggledOffSendsNothingAndDeletesNothing() {
+        sync.sync(List.of(record("p:1", "604822", "2024-08-23")));
+        Synchronizer.Result off = sync.toggledOff(true).sync(List.of(record("p:2", "604823", "2024-08-23")));
+        assertTrue(off.steps().isEmpty());
+        assertEquals(1, off.plan().rejected().size());
+        assertEquals(List.of("2024-08-23"), odsBeginDates("604822"), "data already sent remains");
+        assertEquals(List.of(), odsBeginDates("604823"), "no new data is sent");
+    }
+
+    @Test
+    void aScopeNameTheResourceDoesNotHaveIsRefusedBeforeAnyRequest() {
+        ResourceModel resource = DataStandardModel.of(DataStandard.DS5).require("StudentProgramAssociation");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Synchronizer(client.documents(), resource, Map.of("foo", "bar"), dir.resolve("m.json")));
+        assertTrue(e.getMessage().contains("'foo'"), e.getMessage());
+    }
 }

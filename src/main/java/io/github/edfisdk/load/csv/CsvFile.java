@@ -60,18 +60,9 @@ public final class CsvFile implements InputFile {
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(path), utf8))) {
             CsvParser parser = new CsvParser(r);
-            List<String> header = parser.next();
+            List<String> header = header(parser);
             if (header == null) {
                 return;
-            }
-            if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-                header.set(0, header.get(0).substring(1));
-            }
-            for (String column : mapping.columns().keySet()) {
-                if (!header.contains(column)) {
-                    throw new IOException(name() + ": the mapping names column '" + column + "', which the header "
-                            + header + " does not have");
-                }
             }
             List<String> row;
             while (true) {
@@ -106,6 +97,41 @@ public final class CsvFile implements InputFile {
                 }
             }
         }
+    }
+
+    /**
+     * Checks the header against the mapping without reading the rows, so a run is refused before anything is sent.
+     *
+     * @throws IOException a mapped column the header does not have (named with the mapping file)
+     */
+    public void checkHeader() throws IOException {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(path), utf8))) {
+            header(new CsvParser(r));
+        } catch (CsvParser.MalformedCsvException e) {
+            throw new IOException(name() + ":" + e.line() + ": the header: " + e.getMessage(), e);
+        }
+    }
+
+    /** The header row (byte-order mark dropped), after checking every mapped column is in it; null for an empty file. */
+    private List<String> header(CsvParser parser) throws IOException {
+        List<String> header = parser.next();
+        if (header == null) {
+            return null;
+        }
+        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+            header.set(0, header.get(0).substring(1));
+        }
+        for (String column : mapping.columns().keySet()) {
+            if (!header.contains(column)) {
+                String near = header.stream().filter(h -> h.strip().equalsIgnoreCase(column.strip())).findFirst()
+                        .map(h -> " (the header has '" + h + "': column names match exactly)").orElse("");
+                throw new IOException(name() + ": " + mapping.describe() + " names column '" + column
+                        + "', which the header " + header + " does not have" + near);
+            }
+        }
+        return header;
     }
 
     private JsonObject document(List<String> header, List<String> row) {
