@@ -49,7 +49,7 @@ public final class EdFiSandbox implements AutoCloseable {
         this.key = b.key != null ? b.key : "sandbox-" + randomHex(6);
         this.secret = b.secret != null ? b.secret : randomHex(16);
         DataStandardModel model = DataStandardModel.of(dataStandard);
-        this.store = new DocumentStore(model, b.dataDir == null ? null : new Journal(b.dataDir));
+        this.store = new DocumentStore(model, b.dataDir == null ? null : new Journal(b.dataDir, dataStandard));
         this.tokens = new TokenService(key, secret, b.tokenLifetime, Clock.systemUTC());
         // The handler needs the base URL (Location headers) and the server's port makes it: bind first, then wire.
         AtomicReference<SandboxHandler> handlerRef = new AtomicReference<>();
