@@ -3,7 +3,6 @@ package io.github.edfisdk.sandbox;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -25,7 +24,13 @@ final class TokenEndpoint {
         if (contentType == null || contentType.isBlank()) {
             return SandboxResponse.empty(415);
         }
-        Map<String, String> form = contentType.toLowerCase().startsWith("application/json") ? json(req.body()) : form(req.body());
+        Map<String, String> form;
+        try {
+            form = contentType.toLowerCase().startsWith("application/json") ? json(req.body()) : form(req.body());
+        } catch (IllegalArgumentException badEncoding) {
+            // RFC 6749 5.2: a malformed request is invalid_request (it was a 500)
+            return error(400, "invalid_request");
+        }
         String basicKey = null;
         String basicSecret = null;
         String auth = req.header("authorization");
@@ -79,18 +84,7 @@ final class TokenEndpoint {
     }
 
     private static Map<String, String> form(byte[] body) {
-        Map<String, String> out = new HashMap<>();
-        String s = new String(body, StandardCharsets.UTF_8);
-        for (String pair : s.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.putIfAbsent(k, v);
-        }
-        return out;
+        return UrlCoding.decodeForm(new String(body, StandardCharsets.ISO_8859_1));
     }
 
     private static Map<String, String> json(byte[] body) {
