@@ -42,9 +42,12 @@ public final class EdFiClient implements AutoCloseable {
         this.config = b;
         this.baseUrl = HttpUrl.get(b.baseUrl);
         this.ownsHttpClient = b.httpClient == null;
+        // Redirects are refused, not followed (see RedirectRefusal): outermost, so it judges the final answer.
         OkHttpClient base = (b.httpClient != null ? b.httpClient : new OkHttpClient()).newBuilder()
                 .connectTimeout(b.connectTimeout).readTimeout(b.readTimeout).writeTimeout(b.writeTimeout)
                 .callTimeout(b.callTimeout)
+                .followRedirects(false).followSslRedirects(false)
+                .addInterceptor(new RedirectRefusal())
                 .build();
         // Token and root requests: retried and logged, never given a bearer token.
         this.plainHttp = base.newBuilder()
@@ -55,7 +58,9 @@ public final class EdFiClient implements AutoCloseable {
         if (b.credentials != null) {
             OAuthTokenProvider tokens = new OAuthTokenProvider(plainHttp,
                     () -> {
-                        HttpUrl u = b.tokenUrl != null ? HttpUrl.get(b.tokenUrl) : HttpUrl.get(root().oauthUrl());
+                        HttpUrl u = b.tokenUrl != null ? HttpUrl.get(b.tokenUrl) : SameOrigin.check(
+                                HttpUrl.get(root().oauthUrl()), baseUrl, "token URL",
+                                "EdFiClient.builder().tokenUrl(...) or edfi --token-url URL");
                         // The root document may name a plain-http token URL even when the base URL is https.
                         PlainHttpGuard.check(u, b.allowInsecureHttp, "allowInsecureHttp(true)");
                         return u;
@@ -89,6 +94,9 @@ public final class EdFiClient implements AutoCloseable {
                 r = root;
                 if (r == null) {
                     r = ApiRoot.discover(plainHttp, baseUrl);
+                    // The bearer token goes with every data request: only to the base URL's origin.
+                    SameOrigin.check(HttpUrl.get(r.dataUrl()), baseUrl, "data URL",
+                            "give that data URL (…/data/v3) as the base URL");
                     root = r;
                 }
             }
@@ -262,7 +270,10 @@ public final class EdFiClient implements AutoCloseable {
             return this;
         }
 
-        /** Overrides the token URL of the root document. */
+        /**
+         * Overrides the token URL of the root document. Needed when the token endpoint is of another origin (scheme,
+         * host, port) than the base URL: one the root document names there is refused.
+         */
         public Builder tokenUrl(String tokenUrl) {
             this.tokenUrl = tokenUrl;
             return this;
