@@ -274,6 +274,9 @@ public final class DocumentClient {
         try {
             return body == null ? "" : body.string();
         } catch (IOException e) {
+            if (ResponseLimit.isCallTimeout(e)) {
+                throw GeneratedApiErrors.fromIo(e, request.method() + " " + request.url());
+            }
             throw new EdFiConnectionException(request.method() + " " + request.url() + ": reading the response failed: "
                     + e.getMessage(), e);
         }

@@ -45,6 +45,9 @@ final class GeneratedApiErrors {
         if (e instanceof TokenRequestException t) {
             return EdFiApiException.of(t.status(), t.body(), "POST " + t.tokenUrl(), null, e);
         }
+        if (ResponseLimit.isCallTimeout(e)) {
+            return ResponseLimit.callTimeout(e, request);
+        }
         return new EdFiConnectionException((request == null ? "" : request + ": ") + e.getMessage(), e);
     }
 }
