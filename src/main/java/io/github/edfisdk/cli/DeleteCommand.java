@@ -53,10 +53,10 @@ public final class DeleteCommand implements Callable<Integer> {
                     Dependencies.of(target.client(), model, note -> err.println("edfi delete: " + note)), concurrency, mapping);
             Deleter.DeleteReport report = d.delete(paths, log);
             out.print(report.format());
-            log.failures().stream().limit(20).forEach(f -> out.println("  " + f.describe()));
+            log.failures().stream().limit(20).forEach(f -> out.println("  " + TerminalText.of(f.describe())));
             return report.exitCode();
         } catch (IOException | IllegalArgumentException | EdFiException e) {
-            err.println("edfi delete: " + e.getMessage());
+            err.println("edfi delete: " + TerminalText.of(e.getMessage()));
             return EdFiCli.USAGE;
         } finally {
             out.flush();

@@ -62,7 +62,7 @@ public final class LoadCommand implements Callable<Integer> {
         if (api.verbose) {
             b.onFailure(f -> {
                 synchronized (err) {
-                    err.println("FAILED " + f.describe());
+                    err.println("FAILED " + TerminalText.of(f.describe()));
                     err.flush();
                 }
             });
@@ -82,15 +82,15 @@ public final class LoadCommand implements Callable<Integer> {
             if (report.failedTotal() > 0) {
                 out.println(report.failedTotal() + " records failed" + (errors != null ? "; see " + errors
                         : "; give --errors FILE for the full list") + ". First ones:");
-                report.failures().stream().limit(20).forEach(f -> out.println("  " + f.describe()));
+                report.failures().stream().limit(20).forEach(f -> out.println("  " + TerminalText.of(f.describe())));
             }
             return report.exitCode();
         } catch (LoadAbortedException e) {
             out.print(e.partialReport().format());
-            err.println("edfi load: " + e.getMessage());
+            err.println("edfi load: " + TerminalText.of(e.getMessage()));
             return EdFiCli.USAGE;
         } catch (IOException | IllegalArgumentException | EdFiException e) {
-            err.println("edfi load: " + e.getMessage());
+            err.println("edfi load: " + TerminalText.of(e.getMessage()));
             return EdFiCli.USAGE;
         } finally {
             out.flush();

@@ -89,7 +89,7 @@ public final class SandboxCommand implements Callable<Integer> {
         try {
             sandbox = b.start();
         } catch (RuntimeException e) {
-            err.println("edfi sandbox: " + e.getMessage());
+            err.println("edfi sandbox: " + TerminalText.of(e.getMessage()));
             return EdFiCli.USAGE;
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -62,7 +62,7 @@ public final class ValidateCommand implements Callable<Integer> {
         ApiOptions.Target target = null;
         try (ErrorLog log = new ErrorLog(errors, f -> {
             synchronized (out) {
-                out.println(f.describe());
+                out.println(TerminalText.of(f.describe()));
             }
         })) {
             OfflineValidator v;
@@ -76,7 +76,7 @@ public final class ValidateCommand implements Callable<Integer> {
             out.print(report.format());
             return report.exitCode();
         } catch (IOException | IllegalArgumentException | EdFiException e) {
-            err.println("edfi validate: " + e.getMessage());
+            err.println("edfi validate: " + TerminalText.of(e.getMessage()));
             return EdFiCli.USAGE;
         } finally {
             out.flush();
@@ -107,7 +107,7 @@ public final class ValidateCommand implements Callable<Integer> {
                         : violations.size() + " rule violation(s)") + counts);
             }
         } catch (IOException | UncheckedIOException e) {
-            err.println("edfi validate: " + e.getMessage());
+            err.println("edfi validate: " + TerminalText.of(e.getMessage()));
             return EdFiCli.USAGE;
         } finally {
             out.flush();

@@ -294,7 +294,8 @@ public final class DocumentClient {
         try {
             return JsonParser.parseString(text);
         } catch (RuntimeException e) {
-            throw new EdFiException(request.method() + " " + request.url() + ": the response is not JSON: " + e.getMessage(), e);
+            throw new EdFiException(request.method() + " " + request.url() + ": the response is not JSON: "
+                    + io.github.edfisdk.model.StrictJson.parserWords(e), e);
         }
     }
 

@@ -28,6 +28,11 @@ final class GeneratedApiErrors {
         if (e instanceof IOException io) {
             return fromIo(io, null);
         }
+        if (e instanceof com.google.gson.JsonParseException json) {
+            // A generated client could not read the answer: the parser's words, not Gson's class names and links.
+            return new EdFiException("the response is not JSON of the expected shape: "
+                    + io.github.edfisdk.model.StrictJson.parserWords(json), e);
+        }
         return new EdFiException(String.valueOf(e.getMessage()), e);
     }
 
