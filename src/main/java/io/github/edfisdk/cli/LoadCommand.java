@@ -39,6 +39,10 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--state-dir", description = "Journal of landed records: a rerun sends only what is missing or changed.")
     Path stateDir;
 
+    @Option(names = "--redact-values", description = "Leave record values (student data) out of failure messages and "
+            + "the errors file; file, line, resource and JSON path still find the record.")
+    boolean redactValues;
+
     @Option(names = "--errors", description = "Write failed records here as JSON Lines.")
     Path errors;
 
@@ -57,6 +61,7 @@ public final class LoadCommand implements Callable<Integer> {
             return EdFiCli.USAGE;
         }
         Loader.Builder b = Loader.builder().concurrency(concurrency).stateDir(stateDir).errorsFile(errors)
+                .redactValues(redactValues)
                 .csvMapping(mapping).dryRun(dryRun)
                 .progress(System.err, System.console() != null);
         if (api.verbose) {

@@ -38,6 +38,10 @@ public final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ApiOptions api;
 
+    @Option(names = "--redact-values", description = "Leave record values (student data) out of failure messages and "
+            + "the errors file; file, line, resource and JSON path still find the record.")
+    boolean redactValues;
+
     @Option(names = "--errors", description = "Write invalid records here as JSON Lines (the load's error format).")
     Path errors;
 
@@ -64,7 +68,7 @@ public final class ValidateCommand implements Callable<Integer> {
             synchronized (out) {
                 out.println(TerminalText.of(f.describe()));
             }
-        })) {
+        }, redactValues)) {
             OfflineValidator v;
             if (api.hasTarget()) {
                 target = api.open(err);

@@ -108,4 +108,14 @@ class CliOutputSafetyTest {
         assertFalse(all.contains("given"), all);
         assertTrue(all.contains("is not valid for FirstName"), all);
     }
+
+    @Test
+    void theLandedJournalAndItsFolderAreOwnerOnly() throws Exception {
+        Path state = dir.resolve("state");
+        try (LandedJournal j = LandedJournal.open(state)) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state)));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    state.resolve(LandedJournal.FILE_NAME))));
+        }
+    }
 }
