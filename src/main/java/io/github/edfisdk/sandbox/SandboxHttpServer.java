@@ -229,7 +229,14 @@ final class SandboxHttpServer implements AutoCloseable {
             send(out, ex.method, response, keepAlive, http10);
             return keepAlive;
         }
-        response = handler.apply(new SandboxRequest(ex.method, path, query, headers, body));
+        try {
+            response = handler.apply(new SandboxRequest(ex.method, path, query, headers, body));
+        } catch (RuntimeException | StackOverflowError e) {
+            // The handler answers its own failures; this is the last guard so one request never ends the thread
+            // without an answer.
+            LOG.log(Level.WARNING, ex.method + " " + path + " failed", e);
+            response = problem(ApiProblem.internal("An unexpected problem has occurred."));
+        }
         if (response.dropsConnection()) {
             return false; // an injected fault: the connection closes without an answer
         }
