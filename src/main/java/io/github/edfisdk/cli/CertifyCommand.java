@@ -96,7 +96,7 @@ public final class CertifyCommand implements Callable<Integer> {
                 CertificationRunner.selectPages(s, resources, table, scenarios);
             }
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            err.println("edfi certify: " + e.getMessage());
+            err.println("edfi certify: " + TerminalText.of(e.getMessage()));
             return EdFiCli.USAGE;
         }
         List<CertificationReport> runs = new ArrayList<>();
@@ -124,10 +124,10 @@ public final class CertifyCommand implements Callable<Integer> {
                 }
             }
         } catch (EdFiConnectionException e) {
-            err.println("edfi certify: cannot reach the server: " + e.getMessage());
+            err.println("edfi certify: cannot reach the server: " + TerminalText.of(e.getMessage()));
             return EdFiCli.USAGE;
         } catch (IllegalArgumentException | EdFiException | IOException | UncheckedIOException e) {
-            err.println("edfi certify: " + e.getMessage());
+            err.println("edfi certify: " + TerminalText.of(e.getMessage()));
             return EdFiCli.USAGE;
         }
         out.print(ConsoleReport.render(runs));

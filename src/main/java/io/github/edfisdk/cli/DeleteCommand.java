@@ -32,6 +32,10 @@ public final class DeleteCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "8", description = "Requests in flight at most. Default: ${DEFAULT-VALUE}.")
     int concurrency;
 
+    @Option(names = "--redact-values", description = "Leave record values (student data) out of failure messages and "
+            + "the errors file; file, line, resource and JSON path still find the record.")
+    boolean redactValues;
+
     @Option(names = "--errors", description = "Write records that could not be deleted here as JSON Lines.")
     Path errors;
 
@@ -47,16 +51,16 @@ public final class DeleteCommand implements Callable<Integer> {
             return EdFiCli.USAGE;
         }
         try (ApiOptions.Target target = api.open(err);
-             ErrorLog log = new ErrorLog(errors, null)) {
+             ErrorLog log = new ErrorLog(errors, null, redactValues)) {
             DataStandardModel model = DataStandardModel.of(target.client().dataStandard());
             Deleter d = new Deleter(target.client().documents(), model,
                     Dependencies.of(target.client(), model, note -> err.println("edfi delete: " + note)), concurrency, mapping);
             Deleter.DeleteReport report = d.delete(paths, log);
             out.print(report.format());
-            log.failures().stream().limit(20).forEach(f -> out.println("  " + f.describe()));
+            log.failures().stream().limit(20).forEach(f -> out.println("  " + TerminalText.of(f.describe())));
             return report.exitCode();
         } catch (IOException | IllegalArgumentException | EdFiException e) {
-            err.println("edfi delete: " + e.getMessage());
+            err.println("edfi delete: " + TerminalText.of(e.getMessage()));
             return EdFiCli.USAGE;
         } finally {
             out.flush();

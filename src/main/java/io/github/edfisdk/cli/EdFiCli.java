@@ -42,7 +42,7 @@ public final class EdFiCli implements Runnable {
         CommandLine cl = new CommandLine(new EdFiCli());
         // An exception that escapes a command is a usage or connection problem: one clear line, no stack trace.
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            cmd.getErr().println("edfi: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            cmd.getErr().println("edfi: " + TerminalText.of(ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return USAGE;
         });
         return cl;

@@ -61,7 +61,7 @@ public final class ExportCommand implements Callable<Integer> {
             err.println(n + " " + r.collection() + " exported");
             return EdFiCli.OK;
         } catch (IOException | IllegalArgumentException | EdFiException e) {
-            err.println("edfi export: " + e.getMessage());
+            err.println("edfi export: " + TerminalText.of(e.getMessage()));
             return EdFiCli.USAGE;
         }
     }

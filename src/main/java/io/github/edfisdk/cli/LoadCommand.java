@@ -39,6 +39,10 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--state-dir", description = "Journal of landed records: a rerun sends only what is missing or changed.")
     Path stateDir;
 
+    @Option(names = "--redact-values", description = "Leave record values (student data) out of failure messages and "
+            + "the errors file; file, line, resource and JSON path still find the record.")
+    boolean redactValues;
+
     @Option(names = "--errors", description = "Write failed records here as JSON Lines.")
     Path errors;
 
@@ -57,12 +61,13 @@ public final class LoadCommand implements Callable<Integer> {
             return EdFiCli.USAGE;
         }
         Loader.Builder b = Loader.builder().concurrency(concurrency).stateDir(stateDir).errorsFile(errors)
+                .redactValues(redactValues)
                 .csvMapping(mapping).dryRun(dryRun)
                 .progress(System.err, System.console() != null);
         if (api.verbose) {
             b.onFailure(f -> {
                 synchronized (err) {
-                    err.println("FAILED " + f.describe());
+                    err.println("FAILED " + TerminalText.of(f.describe()));
                     err.flush();
                 }
             });
@@ -82,15 +87,15 @@ public final class LoadCommand implements Callable<Integer> {
             if (report.failedTotal() > 0) {
                 out.println(report.failedTotal() + " records failed" + (errors != null ? "; see " + errors
                         : "; give --errors FILE for the full list") + ". First ones:");
-                report.failures().stream().limit(20).forEach(f -> out.println("  " + f.describe()));
+                report.failures().stream().limit(20).forEach(f -> out.println("  " + TerminalText.of(f.describe())));
             }
             return report.exitCode();
         } catch (LoadAbortedException e) {
             out.print(e.partialReport().format());
-            err.println("edfi load: " + e.getMessage());
+            err.println("edfi load: " + TerminalText.of(e.getMessage()));
             return EdFiCli.USAGE;
         } catch (IOException | IllegalArgumentException | EdFiException e) {
-            err.println("edfi load: " + e.getMessage());
+            err.println("edfi load: " + TerminalText.of(e.getMessage()));
             return EdFiCli.USAGE;
         } finally {
             out.flush();

@@ -89,7 +89,7 @@ public final class PimsCommand implements Runnable {
                 }
                 mapping = new PimsCteProgramAssociations(namespace);
             } catch (IllegalArgumentException e) {
-                err.println("edfi pims to-edfi: " + e.getMessage());
+                err.println("edfi pims to-edfi: " + TerminalText.of(e.getMessage()));
                 return EdFiCli.USAGE;
             }
             if (!Files.isRegularFile(file)) {
@@ -119,7 +119,7 @@ public final class PimsCommand implements Runnable {
                         + " studentCTEProgramAssociations written" + (out == null ? "" : " to " + out));
                 return result.invalidRows() == 0 ? EdFiCli.OK : EdFiCli.FAILED;
             } catch (IOException | UncheckedIOException e) {
-                err.println("edfi pims to-edfi: " + e.getMessage());
+                err.println("edfi pims to-edfi: " + TerminalText.of(e.getMessage()));
                 return EdFiCli.USAGE;
             } finally {
                 err.flush();
@@ -198,7 +198,7 @@ public final class PimsCommand implements Runnable {
                         + result.invalidRows() + " breaking pa-pims-cte rules");
                 return written == records ? EdFiCli.OK : EdFiCli.FAILED;
             } catch (IOException | UncheckedIOException e) {
-                err.println("edfi pims from-edfi: " + e.getMessage());
+                err.println("edfi pims from-edfi: " + TerminalText.of(e.getMessage()));
                 return EdFiCli.USAGE;
             } finally {
                 err.flush();

@@ -4,7 +4,9 @@ import io.github.edfisdk.model.DataStandard;
 import io.github.edfisdk.sandbox.EdFiSandbox;
 import io.github.edfisdk.sandbox.FaultPlan;
 import io.github.edfisdk.sandbox.Seed;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -35,8 +37,14 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--key", description = "Client key (generated when not given).")
     String key;
 
-    @Option(names = "--secret", description = "Client secret (generated when not given; a given secret is never printed).")
+    @Option(names = "--secret", description = "Client secret on the command line: accepted with a warning (ps and "
+            + "shell history show it); prefer --secret-file or EDFI_SANDBOX_SECRET. Generated when no secret is given; "
+            + "a given secret is never printed.")
     String secret;
+
+    @Option(names = "--secret-file", paramLabel = "FILE", description = "A file holding only the client secret "
+            + "(default: env EDFI_SANDBOX_SECRET; the key from --key or EDFI_SANDBOX_KEY).")
+    Path secretFile;
 
     @Option(names = "--faults", paramLabel = "SPEC", description = "Inject faults into data requests, e.g. "
             + "5xx=0.10,429=0.05,drop=0.02,seed=42 (keys: 500, 503, 5xx, 429, retry-after, slow, delay, drop, "
@@ -46,12 +54,34 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--max-request-bytes", description = "Answer 413 to request bodies above this size. Default: 10485760.")
     Long maxRequestBytes;
 
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if ((key == null) != (secret == null)) {
-            err.println("edfi sandbox: give both --key and --secret, or neither");
+        if (secretFile != null && secret != null) {
+            err.println("edfi sandbox: give --secret-file or --secret, not both");
+            return EdFiCli.USAGE;
+        }
+        String givenKey = key != null ? key : blankToNull(System.getenv("EDFI_SANDBOX_KEY"));
+        String givenSecret;
+        try {
+            givenSecret = secretFile != null ? blankToNull(Files.readString(secretFile).strip())
+                    : secret != null ? secret : blankToNull(System.getenv("EDFI_SANDBOX_SECRET"));
+        } catch (IOException e) {
+            err.println("edfi sandbox: cannot read --secret-file " + secretFile + ": " + e.getMessage());
+            return EdFiCli.USAGE;
+        }
+        if (secretFile != null && givenSecret == null) {
+            err.println("edfi sandbox: " + secretFile + ": the secret file is empty");
+            return EdFiCli.USAGE;
+        }
+        if ((givenKey == null) != (givenSecret == null)) {
+            err.println("edfi sandbox: give both --key and --secret (or --secret-file FILE, or EDFI_SANDBOX_KEY and "
+                    + "EDFI_SANDBOX_SECRET), or neither");
             return EdFiCli.USAGE;
         }
         DataStandard ds;
@@ -79,17 +109,19 @@ public final class SandboxCommand implements Callable<Integer> {
             }
             b.maxRequestBytes(maxRequestBytes);
         }
-        if (key != null) {
-            b.credentials(key, secret);
-            err.println("edfi sandbox: warning: a secret given with --secret is visible to other users (ps) and kept in "
-                    + "shell history");
-            err.flush();
+        if (givenKey != null) {
+            b.credentials(givenKey, givenSecret);
+            if (secret != null) {
+                err.println("edfi sandbox: warning: a secret given with --secret is visible to other users (ps) and "
+                        + "kept in shell history; prefer --secret-file FILE or EDFI_SANDBOX_SECRET");
+                err.flush();
+            }
         }
         EdFiSandbox sandbox;
         try {
             sandbox = b.start();
         } catch (RuntimeException e) {
-            err.println("edfi sandbox: " + e.getMessage());
+            err.println("edfi sandbox: " + TerminalText.of(e.getMessage()));
             return EdFiCli.USAGE;
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -27,6 +27,10 @@ public class ServerOptions {
     @Option(names = "--base-url", description = "The Ed-Fi API root or data URL (default: env EDFI_BASE_URL).")
     String baseUrl;
 
+    @Option(names = "--token-url", paramLabel = "URL", description = "The token endpoint, when it is not of the "
+            + "base URL's origin (one the server's root document names on another host is refused).")
+    String tokenUrl;
+
     @Option(names = "--credentials-file", description = "A properties file with key= and secret= (default: env EDFI_API_KEY / EDFI_API_SECRET).")
     Path credentialsFile;
 
@@ -75,8 +79,15 @@ public class ServerOptions {
                     + "would travel unencrypted; use https://, or --allow-insecure-http if this network is trusted");
         }
         String[] creds = credentials(err);
-        return client(EdFiClient.builder().baseUrl(url).credentials(creds[0], creds[1])
-                .allowInsecureHttp(allowInsecureHttp), err, dataStandard);
+        EdFiClient.Builder b = EdFiClient.builder().baseUrl(url).credentials(creds[0], creds[1])
+                .allowInsecureHttp(allowInsecureHttp);
+        if (tokenUrl != null) {
+            if (okhttp3.HttpUrl.parse(tokenUrl.strip()) == null) {
+                throw new IllegalArgumentException("--token-url " + tokenUrl + " is not an http:// or https:// URL");
+            }
+            b.tokenUrl(tokenUrl.strip());
+        }
+        return client(b, err, dataStandard);
     }
 
     /** What else would have given a target (", or --sandbox"). */

@@ -143,7 +143,7 @@ public final class SyncCommand implements Callable<Integer> {
             out.flush();
             return result.failures().isEmpty() && result.plan().rejected().isEmpty() ? EdFiCli.OK : EdFiCli.FAILED;
         } catch (IOException | IllegalArgumentException | EdFiException e) {
-            err.println("edfi sync: " + e.getMessage());
+            err.println("edfi sync: " + TerminalText.of(e.getMessage()));
             return EdFiCli.USAGE;
         }
     }

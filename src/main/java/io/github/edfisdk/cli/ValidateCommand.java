@@ -40,6 +40,10 @@ public final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ApiOptions api;
 
+    @Option(names = "--redact-values", description = "Leave record values (student data) out of failure messages and "
+            + "the errors file; file, line, resource and JSON path still find the record.")
+    boolean redactValues;
+
     @Option(names = "--errors", description = "Write invalid records here as JSON Lines (the load's error format).")
     Path errors;
 
@@ -70,9 +74,9 @@ public final class ValidateCommand implements Callable<Integer> {
         ApiOptions.Target target = null;
         try (ErrorLog log = new ErrorLog(errors, f -> {
             synchronized (out) {
-                out.println(f.describe());
+                out.println(TerminalText.of(f.describe()));
             }
-        })) {
+        }, redactValues)) {
             OfflineValidator v;
             if (api.hasTarget()) {
                 target = api.open(err);
@@ -94,7 +98,7 @@ public final class ValidateCommand implements Callable<Integer> {
             out.print(report.format());
             return report.exitCode();
         } catch (IOException | IllegalArgumentException | EdFiException e) {
-            err.println("edfi validate: " + e.getMessage());
+            err.println("edfi validate: " + TerminalText.of(e.getMessage()));
             return EdFiCli.USAGE;
         } finally {
             out.flush();
@@ -125,7 +129,7 @@ public final class ValidateCommand implements Callable<Integer> {
                         : violations.size() + " rule violation(s)") + counts);
             }
         } catch (IOException | UncheckedIOException e) {
-            err.println("edfi validate: " + e.getMessage());
+            err.println("edfi validate: " + TerminalText.of(e.getMessage()));
             return EdFiCli.USAGE;
         } finally {
             out.flush();

@@ -78,6 +78,9 @@ public record ApiRoot(String apiVersion, String dataModelVersion, String oauthUr
                     oauth != null ? oauth : root.resolve("oauth/token").toString(),
                     dataApi != null ? withTrailingSlash(HttpUrl.get(dataApi)).toString() : root.resolve("data/v3/").toString());
         } catch (IOException e) {
+            if (ResponseLimit.isCallTimeout(e)) {
+                throw ResponseLimit.callTimeout(e, "GET " + root);
+            }
             throw new EdFiConnectionException("GET " + root + ": cannot reach the Ed-Fi API: " + e.getMessage(), e);
         }
     }

@@ -274,6 +274,9 @@ public final class DocumentClient {
         try {
             return body == null ? "" : body.string();
         } catch (IOException e) {
+            if (ResponseLimit.isCallTimeout(e)) {
+                throw GeneratedApiErrors.fromIo(e, request.method() + " " + request.url());
+            }
             throw new EdFiConnectionException(request.method() + " " + request.url() + ": reading the response failed: "
                     + e.getMessage(), e);
         }
@@ -291,7 +294,8 @@ public final class DocumentClient {
         try {
             return JsonParser.parseString(text);
         } catch (RuntimeException e) {
-            throw new EdFiException(request.method() + " " + request.url() + ": the response is not JSON: " + e.getMessage(), e);
+            throw new EdFiException(request.method() + " " + request.url() + ": the response is not JSON: "
+                    + io.github.edfisdk.model.StrictJson.parserWords(e), e);
         }
     }
 

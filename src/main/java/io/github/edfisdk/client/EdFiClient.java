@@ -26,6 +26,10 @@ import okhttp3.OkHttpClient;
  * token URL and data URL. Thread-safe; share one instance.
  */
 public final class EdFiClient implements AutoCloseable {
+    /** The default limit of one response body: 64 MB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+    /** The default limit of one call, retries and body included (unless the retry budget needs longer). */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(5);
     private final Builder config;
     private final HttpUrl baseUrl;
     private final OkHttpClient plainHttp;
@@ -42,9 +46,14 @@ public final class EdFiClient implements AutoCloseable {
         this.config = b;
         this.baseUrl = HttpUrl.get(b.baseUrl);
         this.ownsHttpClient = b.httpClient == null;
+        // Redirects are refused, not followed (RedirectRefusal), and every body is bounded (ResponseLimit): outermost,
+        // so they judge the final answer.
         OkHttpClient base = (b.httpClient != null ? b.httpClient : new OkHttpClient()).newBuilder()
                 .connectTimeout(b.connectTimeout).readTimeout(b.readTimeout).writeTimeout(b.writeTimeout)
-                .callTimeout(b.callTimeout)
+                .callTimeout(b.callTimeout != null ? b.callTimeout : defaultCallTimeout(b))
+                .followRedirects(false).followSslRedirects(false)
+                .addInterceptor(new RedirectRefusal())
+                .addInterceptor(new ResponseLimit(b.maxResponseBytes))
                 .build();
         // Token and root requests: retried and logged, never given a bearer token.
         this.plainHttp = base.newBuilder()
@@ -55,7 +64,9 @@ public final class EdFiClient implements AutoCloseable {
         if (b.credentials != null) {
             OAuthTokenProvider tokens = new OAuthTokenProvider(plainHttp,
                     () -> {
-                        HttpUrl u = b.tokenUrl != null ? HttpUrl.get(b.tokenUrl) : HttpUrl.get(root().oauthUrl());
+                        HttpUrl u = b.tokenUrl != null ? HttpUrl.get(b.tokenUrl) : SameOrigin.check(
+                                HttpUrl.get(root().oauthUrl()), baseUrl, "token URL",
+                                "EdFiClient.builder().tokenUrl(...) or edfi --token-url URL");
                         // The root document may name a plain-http token URL even when the base URL is https.
                         PlainHttpGuard.check(u, b.allowInsecureHttp, "allowInsecureHttp(true)");
                         return u;
@@ -65,6 +76,12 @@ public final class EdFiClient implements AutoCloseable {
         }
         this.http = data.addInterceptor(new RedactingLoggingInterceptor(b.logger, b.logLevel)).build();
         this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()), this::dataStandard);
+    }
+
+    /** 5 minutes, or longer when the retry budget and one more read need it. */
+    private static Duration defaultCallTimeout(Builder b) {
+        Duration retries = b.retryPolicy.maxElapsed().plus(b.readTimeout);
+        return retries.compareTo(DEFAULT_CALL_TIMEOUT) > 0 ? retries : DEFAULT_CALL_TIMEOUT;
     }
 
     /** A builder; {@code baseUrl} is required, {@code credentials} for every data call. */
@@ -89,6 +106,9 @@ public final class EdFiClient implements AutoCloseable {
                 r = root;
                 if (r == null) {
                     r = ApiRoot.discover(plainHttp, baseUrl);
+                    // The bearer token goes with every data request: only to the base URL's origin.
+                    SameOrigin.check(HttpUrl.get(r.dataUrl()), baseUrl, "data URL",
+                            "give that data URL (…/data/v3) as the base URL");
                     root = r;
                 }
             }
@@ -235,7 +255,8 @@ public final class EdFiClient implements AutoCloseable {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
         private Duration writeTimeout = Duration.ofSeconds(60);
-        private Duration callTimeout = Duration.ZERO;
+        private Duration callTimeout;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private Duration tokenRefreshMargin = Duration.ofSeconds(60);
         private HttpLogger logger = line -> { };
         private HttpLogger.Level logLevel = HttpLogger.Level.NONE;
@@ -262,7 +283,10 @@ public final class EdFiClient implements AutoCloseable {
             return this;
         }
 
-        /** Overrides the token URL of the root document. */
+        /**
+         * Overrides the token URL of the root document. Needed when the token endpoint is of another origin (scheme,
+         * host, port) than the base URL: one the root document names there is refused.
+         */
         public Builder tokenUrl(String tokenUrl) {
             this.tokenUrl = tokenUrl;
             return this;
@@ -298,9 +322,27 @@ public final class EdFiClient implements AutoCloseable {
             return this;
         }
 
-        /** Whole-call limit including retries (default none: the retry policy's budget applies). */
+        /**
+         * The longest one call may take, all attempts and the whole response body included (default 5 minutes, or
+         * the retry policy's {@code maxElapsed} plus the read timeout when that is longer; {@link Duration#ZERO}
+         * for none). Past it the call fails with {@link CallTimeoutException}: a server that drips its answer a
+         * byte at a time cannot hold an export or a load forever.
+         */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
+        /**
+         * The largest response body read (default {@value EdFiClient#DEFAULT_MAX_RESPONSE_BYTES} bytes, far above
+         * a page of 500 Ed-Fi documents); a larger or endless one fails with {@link ResponseTooLargeException}
+         * instead of filling the heap.
+         */
+        public Builder maxResponseBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxResponseBytes must be positive");
+            }
+            this.maxResponseBytes = bytes;
             return this;
         }
 

@@ -28,6 +28,11 @@ final class GeneratedApiErrors {
         if (e instanceof IOException io) {
             return fromIo(io, null);
         }
+        if (e instanceof com.google.gson.JsonParseException json) {
+            // A generated client could not read the answer: the parser's words, not Gson's class names and links.
+            return new EdFiException("the response is not JSON of the expected shape: "
+                    + io.github.edfisdk.model.StrictJson.parserWords(json), e);
+        }
         return new EdFiException(String.valueOf(e.getMessage()), e);
     }
 
@@ -44,6 +49,9 @@ final class GeneratedApiErrors {
     static EdFiException fromIo(IOException e, String request) {
         if (e instanceof TokenRequestException t) {
             return EdFiApiException.of(t.status(), t.body(), "POST " + t.tokenUrl(), null, e);
+        }
+        if (ResponseLimit.isCallTimeout(e)) {
+            return ResponseLimit.callTimeout(e, request);
         }
         return new EdFiConnectionException((request == null ? "" : request + ": ") + e.getMessage(), e);
     }

@@ -7,8 +7,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.github.edfisdk.model.PrivateFiles;
+import java.io.OutputStreamWriter;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,17 +27,32 @@ public final class ErrorLog implements Closeable {
     private final BufferedWriter out;
     private final Consumer<RecordFailure> listener;
     private final List<RecordFailure> kept = new ArrayList<>();
+    private final boolean redactValues;
     private long count;
 
     public ErrorLog(Path file, Consumer<RecordFailure> listener) throws IOException {
-        if (file != null && file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        this.out = file == null ? null : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        this.listener = listener == null ? f -> { } : listener;
+        this(file, listener, false);
     }
 
-    public synchronized void add(RecordFailure f) {
+    /**
+     * @param file         the errors file (created readable by the owner only: it holds whole records), or null
+     * @param listener     gets each failure as it happens (the CLI prints them), or null
+     * @param redactValues leave the record's values out of messages and drop its natural key
+     *                     ({@link RecordFailure#withoutValues()}): file and line still find the record
+     */
+    public ErrorLog(Path file, Consumer<RecordFailure> listener, boolean redactValues) throws IOException {
+        if (file != null && file.toAbsolutePath().getParent() != null) {
+            PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+        }
+        this.out = file == null ? null : new BufferedWriter(new OutputStreamWriter(PrivateFiles.newOutputStream(file,
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),
+                StandardCharsets.UTF_8));
+        this.listener = listener == null ? f -> { } : listener;
+        this.redactValues = redactValues;
+    }
+
+    public synchronized void add(RecordFailure failure) {
+        RecordFailure f = redactValues ? failure.withoutValues() : failure;
         count++;
         if (kept.size() < KEPT) {
             kept.add(f);

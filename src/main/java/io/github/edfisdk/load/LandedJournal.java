@@ -31,7 +31,8 @@ public final class LandedJournal implements Closeable {
         if (Files.exists(file)) {
             replay();
         }
-        this.out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        this.out = io.github.edfisdk.model.PrivateFiles.newOutputStream(file, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND); // owner only: it names the records' natural keys
         if (endsMidLine) {
             // Start a fresh line so the next record is not glued to the torn one.
             out.write('\n');
@@ -41,7 +42,7 @@ public final class LandedJournal implements Closeable {
 
     /** Opens (creating) the journal in {@code stateDir} and replays it. */
     public static LandedJournal open(Path stateDir) throws IOException {
-        Files.createDirectories(stateDir);
+        io.github.edfisdk.model.PrivateFiles.createDirectories(stateDir);
         return new LandedJournal(stateDir.resolve(FILE_NAME));
     }
 

@@ -75,6 +75,7 @@ public final class Loader {
     private final int concurrency;
     private final Path stateDir;
     private final Path errorsFile;
+    private final boolean redactValues;
     private final Path csvMapping;
     private final boolean dryRun;
     private final PrintStream progressOut;
@@ -89,6 +90,7 @@ public final class Loader {
         this.concurrency = b.concurrency;
         this.stateDir = b.stateDir;
         this.errorsFile = b.errorsFile;
+        this.redactValues = b.redactValues;
         this.csvMapping = b.csvMapping;
         this.dryRun = b.dryRun;
         this.progressOut = b.progressOut;
@@ -112,7 +114,7 @@ public final class Loader {
      */
     public LoadReport load(List<Path> paths) throws IOException {
         List<InputFile> files = Inputs.open(paths, model, csvMapping);
-        try (ErrorLog errors = new ErrorLog(errorsFile, failureListener);
+        try (ErrorLog errors = new ErrorLog(errorsFile, failureListener, redactValues);
              LandedJournal journal = stateDir == null ? null : LandedJournal.open(stateDir)) {
             return new Run(files, errors, journal).execute();
         }
@@ -469,6 +471,7 @@ public final class Loader {
         private int concurrency = 8;
         private Path stateDir;
         private Path errorsFile;
+        private boolean redactValues;
         private Path csvMapping;
         private boolean dryRun;
         private PrintStream progressOut;
@@ -520,6 +523,12 @@ public final class Loader {
         /** Where the journal of landed records is kept, so that a rerun resumes (default: none). */
         public Builder stateDir(Path stateDir) {
             this.stateDir = stateDir;
+            return this;
+        }
+
+        /** Leave record values out of failure messages and the errors file (see {@link RecordFailure#withoutValues()}). */
+        public Builder redactValues(boolean redact) {
+            this.redactValues = redact;
             return this;
         }
 

@@ -48,6 +48,32 @@ public record RecordFailure(String source, long line, String resource, JsonObjec
         return o;
     }
 
+    /**
+     * This failure without the record's values (for {@code --redact-values}: messages may quote student data): quoted
+     * values and JSON objects in the messages become {@code '…'} and <code>{…}</code>, the natural key is dropped.
+     * Source, line, resource, status, problem type and JSON paths stay, so the record can still be found.
+     */
+    public RecordFailure withoutValues() {
+        Map<String, List<String>> v = new java.util.LinkedHashMap<>();
+        validationErrors.forEach((path, messages) -> v.put(path, messages.stream().map(RecordFailure::redact).toList()));
+        return new RecordFailure(source, line, resource, null, status, problemType, redact(message), v);
+    }
+
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'[^']*'|\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final java.util.regex.Pattern OBJECT = java.util.regex.Pattern.compile("\\{[^{}]*\\}|\\[[^\\[\\]]*\\]");
+
+    static String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text;
+        for (String before = null; !t.equals(before); ) { // innermost first: nested objects and arrays
+            before = t;
+            t = OBJECT.matcher(t).replaceAll(m -> m.group().startsWith("{") ? "{…}" : "[…]");
+        }
+        return QUOTED.matcher(t).replaceAll(m -> m.group().charAt(0) + "…" + m.group().charAt(0));
+    }
+
     /** One line for people: {@code students.jsonl:12 Student 400 $.birthDate: ...}. */
     public String describe() {
         StringBuilder b = new StringBuilder(source).append(':').append(line).append(' ')

@@ -39,12 +39,20 @@ public final class StrictJson {
             }
             return e;
         } catch (IOException | RuntimeException e) {
-            String m = e.getMessage() == null ? e.toString() : e.getMessage();
-            int see = m.indexOf("\nSee ");
-            // Gson's advice is for Java callers; the user needs to know where the text stops being JSON.
-            throw new Malformed((see > 0 ? m.substring(0, see) : m)
-                    .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "unexpected text"));
+            throw new Malformed(parserWords(e));
         }
+    }
+
+    /**
+     * Gson's message without its advice for Java callers ("Use JsonReader.setStrictness...", "See https://...") or
+     * a Java class name: the user needs to know where the text stops being JSON.
+     */
+    public static String parserWords(Exception e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        m = m.replaceAll("(?:[a-z][a-z0-9]*\\.)+[A-Z][A-Za-z0-9]*(?:Exception|Error): ", "");
+        int see = m.indexOf("\nSee ");
+        return (see > 0 ? m.substring(0, see) : m)
+                .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "unexpected text");
     }
 
     private static JsonElement read(JsonReader in) throws IOException, Malformed {

@@ -158,6 +158,23 @@ final class ApiProblem extends RuntimeException {
                 "The request body is larger than the limit of " + limit + " bytes.", null, null);
     }
 
+    static ApiProblem requestTimeout(java.time.Duration limit) {
+        return new ApiProblem(408, "urn:ed-fi:api:bad-request:request-timeout", "Request Timeout",
+                "The request did not arrive within " + limit.toMillis() + " ms; the connection is closed.", null, null);
+    }
+
+    static ApiProblem headTooLarge(int limit) {
+        return new ApiProblem(431, "urn:ed-fi:api:bad-request:request-header-too-large",
+                "Request Header Fields Too Large",
+                "The request line and headers are larger than the limit of " + limit + " bytes.", null, null);
+    }
+
+    /** A client's text for a message: at most 100 characters, control characters as {@code ?}. */
+    static String printable(String text) {
+        String t = text.length() > 100 ? text.substring(0, 100) + "..." : text;
+        return t.replaceAll("\\p{Cntrl}", "?");
+    }
+
     static ApiProblem internal(String detail) {
         return new ApiProblem(500, "urn:ed-fi:api:system-error", "System Error", detail, null, null);
     }

@@ -28,6 +28,8 @@ public final class EdFiSandbox implements AutoCloseable {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(EdFiSandbox.class.getName());
     /** The default request body limit: 10 MB, far above any Ed-Fi document. */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
+    /** The default time a client has to send one request (head and body). */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private final DataStandard dataStandard;
     private final String key;
     private final String secret;
@@ -49,14 +51,14 @@ public final class EdFiSandbox implements AutoCloseable {
         this.key = b.key != null ? b.key : "sandbox-" + randomHex(6);
         this.secret = b.secret != null ? b.secret : randomHex(16);
         DataStandardModel model = DataStandardModel.of(dataStandard);
-        this.store = new DocumentStore(model, b.dataDir == null ? null : new Journal(b.dataDir));
+        this.store = new DocumentStore(model, b.dataDir == null ? null : new Journal(b.dataDir, dataStandard));
         this.tokens = new TokenService(key, secret, b.tokenLifetime, Clock.systemUTC());
         // The handler needs the base URL (Location headers) and the server's port makes it: bind first, then wire.
         AtomicReference<SandboxHandler> handlerRef = new AtomicReference<>();
         try {
             SandboxSeeder.seed(model, b.seed, store::seed);
             store.replayJournal();
-            this.server = new SandboxHttpServer(b.bindAddress, b.port, b.maxRequestBytes, req -> {
+            this.server = new SandboxHttpServer(b.bindAddress, b.port, b.maxRequestBytes, b.requestTimeout, req -> {
                 SandboxHandler h = handlerRef.get();
                 return h == null ? SandboxResponse.text(503, "Starting") : h.handle(req);
             });
@@ -177,6 +179,7 @@ public final class EdFiSandbox implements AutoCloseable {
         private Duration tokenLifetime = Duration.ofMinutes(30);
         private FaultPlan faults = FaultPlan.none();
         private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
 
         private Builder() {
         }
@@ -240,6 +243,18 @@ public final class EdFiSandbox implements AutoCloseable {
                 throw new IllegalArgumentException("the request size limit must be positive");
             }
             this.maxRequestBytes = bytes;
+            return this;
+        }
+
+        /**
+         * How long a client may take to send one request, head and body (default 30 s). A slower one gets 408 and
+         * its connection is closed, so stalled or drip-fed connections cannot hold the server.
+         */
+        public Builder requestTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the request timeout must be positive");
+            }
+            this.requestTimeout = timeout;
             return this;
         }
 

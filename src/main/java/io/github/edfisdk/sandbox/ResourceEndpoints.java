@@ -290,14 +290,9 @@ final class ResourceEndpoints {
                         + reader.getPath());
             }
         } catch (RuntimeException | java.io.IOException ex) {
-            String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
-            // The parser's words only, never a Java class name ("java.io.EOFException: End of input ...").
-            msg = msg.replaceAll("(?:[a-z][a-z0-9]*\\.)+[A-Z][A-Za-z0-9]*(?:Exception|Error): ", "");
-            int see = msg.indexOf("\nSee ");
-            if (see > 0) {
-                msg = msg.substring(0, see);
-            }
-            throw ApiProblem.badRequest("The request body is not valid JSON: " + msg);
+            // The parser's words only, never a Java class name or Gson's advice to Java callers.
+            throw ApiProblem.badRequest("The request body is not valid JSON: "
+                    + io.github.edfisdk.model.StrictJson.parserWords(ex));
         }
         if (!e.isJsonObject()) {
             throw ApiProblem.badRequest("The request body must be a JSON object.");

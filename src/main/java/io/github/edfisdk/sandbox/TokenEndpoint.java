@@ -3,7 +3,6 @@ package io.github.edfisdk.sandbox;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.TreeMap;
@@ -25,7 +24,13 @@ final class TokenEndpoint {
         if (contentType == null || contentType.isBlank()) {
             return SandboxResponse.empty(415);
         }
-        Map<String, String> form = contentType.toLowerCase().startsWith("application/json") ? json(req.body()) : form(req.body());
+        Map<String, String> form;
+        try {
+            form = contentType.toLowerCase().startsWith("application/json") ? json(req.body()) : form(req.body());
+        } catch (IllegalArgumentException badEncoding) {
+            // RFC 6749 5.2: a malformed request is invalid_request (it was a 500)
+            return error(400, "invalid_request");
+        }
         String basicKey = null;
         String basicSecret = null;
         String auth = req.header("authorization");
@@ -81,16 +86,7 @@ final class TokenEndpoint {
     /** Field names match ignoring case, as ODS/API's token request binding does ({@code Grant_Type}, {@code Client_Id}). */
     private static Map<String, String> form(byte[] body) {
         Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        String s = new String(body, StandardCharsets.UTF_8);
-        for (String pair : s.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.putIfAbsent(k, v);
-        }
+        out.putAll(UrlCoding.decodeForm(new String(body, StandardCharsets.ISO_8859_1)));
         return out;
     }
 
