@@ -141,8 +141,9 @@ public final class CertificationRunner {
             if (page.resource() == null) {
                 for (Scenario s : orderedSteps(page)) {
                     if (selected(s)) {
-                        sink.accept(notRun(page, s, "the page's resource '" + page.resourceName() + "' is not in Data"
-                                + " Standard " + suite.dataStandard().version(), List.of()));
+                        sink.accept(notRun(Outcome.PAGE_DEFECT, page, s, "the page's resource '"
+                                + page.resourceName() + "' is not in Data Standard " + suite.dataStandard().version(),
+                                List.of()));
                     }
                 }
                 continue;
@@ -163,8 +164,15 @@ public final class CertificationRunner {
         return steps;
     }
 
-    private static ScenarioResult notRun(ScenarioPage page, Scenario s, String why, List<PayloadProblem> problems) {
-        return new ScenarioResult(page, s, Outcome.NOT_RUN, why, null, List.of(), problems, 0, null, null, null, 0);
+    private static ScenarioResult notRun(Outcome o, ScenarioPage page, Scenario s, String why,
+                                         List<PayloadProblem> problems) {
+        return new ScenarioResult(page, s, o, why, null, List.of(), problems, 0, null, null, null, 0);
+    }
+
+    /** A payload that cannot be sent: a page defect when the table is to blame, else not run. */
+    private static ScenarioResult unbuilt(ScenarioPage page, Scenario s, ScenarioPayload payload, String what) {
+        return notRun(payload.isPageDefect() ? Outcome.PAGE_DEFECT : Outcome.NOT_RUN, page, s, what + ": "
+                + describe(payload.blockingProblems()), payload.problems());
     }
 
     /** One page's steps. */
@@ -177,6 +185,8 @@ public final class CertificationRunner {
         private final String path;
         /** scenario number -> id of its item in the ODS (a PUT shares its base's). */
         private final Map<Integer, String> ids = new HashMap<>();
+        /** scenario number -> its outcome, for the steps that build on it. */
+        private final Map<Integer, Outcome> outcomes = new HashMap<>();
 
         PageRun(ScenarioPage page, Prerequisites prerequisites, Consumer<ScenarioResult> sink) {
             this.page = page;
@@ -196,6 +206,7 @@ public final class CertificationRunner {
                 long t0 = System.nanoTime();
                 ScenarioResult r = mode == RunMode.SEND ? send(s) : verify(s, steps);
                 r = r.withMillis((System.nanoTime() - t0) / 1_000_000);
+                outcomes.put(s.number(), r.outcome());
                 if (selected(s)) {
                     sink.accept(r);
                 }
@@ -251,8 +262,12 @@ public final class CertificationRunner {
             }
             ScenarioPayload payload = builder.build(s);
             if (!payload.isComplete()) {
-                return notRun(page, s, "cannot be built from the table: " + describe(payload.blockingProblems()),
-                        payload.problems());
+                return unbuilt(page, s, payload, "cannot be built from the table");
+            }
+            Outcome baseOutcome = outcomes.get(payload.basedOn());
+            if (s.verb() == Scenario.Verb.PUT && (baseOutcome == Outcome.PAGE_DEFECT || baseOutcome == Outcome.NOT_RUN)) {
+                return notRun(baseOutcome, page, s, "scenario " + payload.basedOn() + ", whose item this PUT updates,"
+                        + " was not sent (" + baseOutcome + ")", payload.problems());
             }
             List<PrerequisiteAction> created = prerequisites.ensure(payload);
             JsonObject body = payload.json();
@@ -313,12 +328,15 @@ public final class CertificationRunner {
         private ScenarioResult sendDelete(Scenario s) {
             Optional<Scenario> target = page.deleteTarget(s);
             if (target.isEmpty()) {
-                return notRun(page, s, "the page does not say which scenario's item this step deletes", List.of());
+                return notRun(Outcome.PAGE_DEFECT, page, s, "the page does not say which scenario's item this step"
+                        + " deletes", List.of());
             }
             String id = ids.get(target.get().number());
             if (id == null) {
-                return notRun(page, s, "scenario " + target.get().number() + ", whose item it deletes, did not create"
-                        + " one", List.of());
+                Outcome t = outcomes.get(target.get().number());
+                return notRun(t == Outcome.PAGE_DEFECT ? t : Outcome.NOT_RUN, page, s, "scenario "
+                        + target.get().number() + ", whose item it deletes, did not create one"
+                        + (t == null ? "" : " (" + t + ")"), List.of());
             }
             try {
                 documents.delete(path, id);
@@ -341,7 +359,8 @@ public final class CertificationRunner {
             if (scenarios.isEmpty()) {
                 for (Scenario later : steps) {
                     if (later.number() > s.number() && (root(later) == root(s) || sameKey(later, s))) {
-                        return notRun(page, s, "superseded by scenario " + later.number() + " " + later.verb()
+                        return notRun(Outcome.NOT_RUN, page, s, "superseded by scenario " + later.number() + " "
+                                + later.verb()
                                 + " (the ODS holds only the latest state; run --scenario " + s.number()
                                 + " right after the product sends it)", List.of());
                     }
@@ -350,12 +369,12 @@ public final class CertificationRunner {
             if (s.verb() == Scenario.Verb.DELETE) {
                 Optional<Scenario> target = page.deleteTarget(s);
                 if (target.isEmpty()) {
-                    return notRun(page, s, "the page does not say which scenario's item this step deletes", List.of());
+                    return notRun(Outcome.PAGE_DEFECT, page, s, "the page does not say which scenario's item this"
+                            + " step deletes", List.of());
                 }
                 ScenarioPayload p = latest(target.get(), steps);
                 if (!p.isComplete()) {
-                    return notRun(page, s, "the deleted item's key cannot be built: " + describe(p.blockingProblems()),
-                            p.problems());
+                    return unbuilt(page, s, p, "the deleted item's key cannot be built");
                 }
                 Optional<JsonObject> still = find(p);
                 return still.isPresent()
@@ -367,8 +386,7 @@ public final class CertificationRunner {
             }
             ScenarioPayload payload = builder.build(s);
             if (!payload.isComplete()) {
-                return notRun(page, s, "cannot be built from the table: " + describe(payload.blockingProblems()),
-                        payload.problems());
+                return unbuilt(page, s, payload, "cannot be built from the table");
             }
             Optional<JsonObject> actual = find(payload);
             if (actual.isEmpty()) {

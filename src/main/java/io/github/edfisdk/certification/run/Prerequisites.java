@@ -33,7 +33,8 @@ import java.util.Set;
  * Makes sure what a scenario payload refers to exists before it is sent, creating only what is missing, deepest
  * first: every referenced item (a student, a program, a section ...), every descriptor value it uses, and, when the
  * page's prerequisites ask for it, the student's enrollment (StudentSchoolAssociation), without which a real ODS's
- * relationship-based authorization refuses student data.
+ * relationship-based authorization refuses student data. Descriptor values are created only in a namespace other
+ * than Ed-Fi's ({@code --namespace}): the {@code uri://ed-fi.org} values are Ed-Fi's defaults, never invented.
  *
  * <p>A missing item is created from the suite's own scenario pages when one of their POST scenarios has the same
  * natural key (the Student page creates students 111111 and 222222 that the other pages use); otherwise from a
@@ -255,6 +256,14 @@ final class Prerequisites {
         doc.addProperty("namespace", parsed.descriptorNamespace());
         doc.addProperty("codeValue", parsed.codeValue());
         if (exists(d.get(), doc)) {
+            return;
+        }
+        if (parsed.descriptorNamespace().toLowerCase(Locale.ROOT).startsWith(ScenarioContext.ED_FI_NAMESPACE + "/")) {
+            // Ed-Fi's namespace holds Ed-Fi's default values only: the SDK never invents one there.
+            actions.add(PrerequisiteAction.failed(d.get().name(), uri, "descriptor value", model.descriptorValues()
+                    .contains(uri) ? "an Ed-Fi default value the ODS lacks (load the default descriptors)"
+                    : "not an Ed-Fi default value; the SDK creates values only in another namespace"));
+            present.add(d.get().naturalKey(doc).canonical()); // reported once
             return;
         }
         doc.addProperty("shortDescription", parsed.codeValue().length() > 75 ? parsed.codeValue().substring(0, 75)
