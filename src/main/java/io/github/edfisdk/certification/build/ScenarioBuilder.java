@@ -145,6 +145,7 @@ public final class ScenarioBuilder {
 
     private List<ExpectedEntry> columnEntries(Scenario scenario, List<PayloadProblem> problems) {
         List<ExpectedEntry> out = new ArrayList<>();
+        Set<Integer> defective = new HashSet<>();
         Map<String, Integer> counters = new HashMap<>();
         List<TableRow> rows = page.rows();
         for (int i = 0; i < rows.size(); i++) {
@@ -203,9 +204,49 @@ public final class ScenarioBuilder {
                                 row.label(), why + ": a defect of the table; the value is not sent and not created",
                                 required));
                         v = new ExpectedValue.Unresolved(part, why);
+                        defective.add(out.size());
                     }
                 }
                 out.add(new ExpectedEntry(i, row, items, v, scenario.number()));
+            }
+        }
+        return withoutItemsOfDefectiveKeys(out, defective);
+    }
+
+    /**
+     * A collection item whose identity value the table gets wrong (e.g. a race that is not an Ed-Fi default value)
+     * cannot be sent: its other values are left out too (not sent, not checked), so the rest of the scenario can be.
+     */
+    private List<ExpectedEntry> withoutItemsOfDefectiveKeys(List<ExpectedEntry> entries, Set<Integer> defective) {
+        Set<String> dead = new HashSet<>();
+        Map<String, String> why = new HashMap<>();
+        for (int i : defective) {
+            ExpectedEntry e = entries.get(i);
+            List<Property> chain = e.chain();
+            Property leaf = chain.get(chain.size() - 1);
+            for (int c = chain.size() - 2; c >= 0; c--) {
+                if (chain.get(c).isCollectionOfObjects()) {
+                    if (chain.get(c).type().identityProperties().contains(leaf)) {
+                        String item = e.collectionPath() + e.items();
+                        dead.add(item);
+                        why.put(item, ((ExpectedValue.Unresolved) e.value()).reason());
+                    }
+                    break;
+                }
+            }
+        }
+        if (dead.isEmpty()) {
+            return entries;
+        }
+        List<ExpectedEntry> out = new ArrayList<>();
+        for (ExpectedEntry e : entries) {
+            String item = e.collectionPath() + e.items();
+            if (dead.contains(item) && !(e.value() instanceof ExpectedValue.Unresolved)) {
+                out.add(new ExpectedEntry(e.rowIndex(), e.row(), e.items(), new ExpectedValue.Unresolved(
+                        shown(e.value()), "its item is left out: "
+                        + why.get(item)), e.scenario()));
+            } else {
+                out.add(e);
             }
         }
         return out;
@@ -297,7 +338,13 @@ public final class ScenarioBuilder {
     }
 
     private String shown(ExpectedValue v) {
-        return v.isKnown() ? v.toJson(context.descriptorNamespace(), ScalarType.STRING).getAsString() : v.toString();
+        if (v instanceof ExpectedValue.NeedsSystemValue n) {
+            return n.placeholder();
+        }
+        if (v instanceof ExpectedValue.Unresolved u) {
+            return u.raw();
+        }
+        return v.isKnown() ? v.toJson(context.descriptorNamespace(), ScalarType.STRING).getAsString() : "";
     }
 
     private static ExpectedEntry same(ScenarioPayload p, ExpectedEntry e) {

@@ -54,6 +54,18 @@ public record ScenarioPayload(ScenarioPage page, Scenario scenario, ScenarioCont
         return !isComplete() && blockingProblems().stream().allMatch(PayloadProblem::isTableDefect);
     }
 
+    /**
+     * Whether the payload can still be sent although the table gets some of its values wrong: every blocking
+     * problem is a value the table gives wrongly (a descriptor value Ed-Fi does not define, an unreadable cell),
+     * and the body without them is still valid for the Data Standard. The rest of the scenario is then checked.
+     */
+    public boolean isSendableDespiteDefects() {
+        return isPageDefect() && page.resource() != null
+                && blockingProblems().stream().allMatch(p -> p.kind() == PayloadProblem.Kind.NOT_A_DEFAULT_DESCRIPTOR
+                || p.kind() == PayloadProblem.Kind.UNRESOLVED_VALUE)
+                && io.github.edfisdk.model.DocumentValidator.get().validate(page.resource(), body).isEmpty();
+    }
+
     public List<PayloadProblem> blockingProblems() {
         return problems.stream().filter(PayloadProblem::blocking).toList();
     }

@@ -261,11 +261,12 @@ public final class CertificationRunner {
                 return sendDelete(s);
             }
             ScenarioPayload payload = builder.build(s);
-            if (!payload.isComplete()) {
+            if (!payload.isComplete() && !payload.isSendableDespiteDefects()) {
                 return unbuilt(page, s, payload, "cannot be built from the table");
             }
             Outcome baseOutcome = outcomes.get(payload.basedOn());
-            if (s.verb() == Scenario.Verb.PUT && (baseOutcome == Outcome.PAGE_DEFECT || baseOutcome == Outcome.NOT_RUN)) {
+            if (s.verb() == Scenario.Verb.PUT && !ids.containsKey(payload.basedOn())
+                    && (baseOutcome == Outcome.PAGE_DEFECT || baseOutcome == Outcome.NOT_RUN)) {
                 return notRun(baseOutcome, page, s, "scenario " + payload.basedOn() + ", whose item this PUT updates,"
                         + " was not sent (" + baseOutcome + ")", payload.problems());
             }
@@ -322,7 +323,7 @@ public final class CertificationRunner {
                         + payload.naturalKey().values() + " can be read back", null, created, payload, w.status(), id,
                         body, null);
             }
-            return checked(s, payload, actual.get(), created, w.status(), body).withNote(note);
+            return despiteDefects(payload, checked(s, payload, actual.get(), created, w.status(), body).withNote(note));
         }
 
         private ScenarioResult sendDelete(Scenario s) {
@@ -385,7 +386,7 @@ public final class CertificationRunner {
                         List.of(), p, 0, null, null, null);
             }
             ScenarioPayload payload = builder.build(s);
-            if (!payload.isComplete()) {
+            if (!payload.isComplete() && !payload.isSendableDespiteDefects()) {
                 return unbuilt(page, s, payload, "cannot be built from the table");
             }
             Optional<JsonObject> actual = find(payload);
@@ -396,7 +397,19 @@ public final class CertificationRunner {
                         + context.descriptorNamespace() + "; give --namespace if the product uses another)" : ""),
                         null, List.of(), payload, 0, null, null, null);
             }
-            return checked(s, payload, actual.get(), List.of(), 0, null);
+            return despiteDefects(payload, checked(s, payload, actual.get(), List.of(), 0, null));
+        }
+
+        /**
+         * A step sent without the values its table gets wrong is a page defect when everything else passed (it
+         * cannot pass as the page stands); a failure of the rest stays a failure.
+         */
+        private ScenarioResult despiteDefects(ScenarioPayload payload, ScenarioResult r) {
+            if (payload.isComplete() || r.outcome() != Outcome.PASSED) {
+                return r;
+            }
+            return r.asPageDefect("sent without what the table gets wrong (" + describe(payload.blockingProblems())
+                    + ")");
         }
 
         /** The payload of the last step of a record's chain up to (not including) a DELETE. */
