@@ -19,7 +19,7 @@ public final class ConsoleReport {
 
     /** One progress line for a step, as it finishes. */
     public static String line(ScenarioResult r) {
-        return String.format("%-11s %s (%d ms)%s", r.outcome(), r.name(), r.millis(),
+        return String.format("%-8s %s (%d ms)%s", r.outcome(), r.name(), r.millis(),
                 r.outcome() == Outcome.PASSED ? "" : ": " + shorten(r.message(), 160));
     }
 
@@ -79,7 +79,7 @@ public final class ConsoleReport {
                 header = true;
             }
             sb.append("  ").append(r.name()).append(": ").append(r.outcome()).append(" - ")
-                    .append(r.checks() == null ? r.message() : "").append('\n');
+                    .append(r.checks() == null || r.checks().passed() ? r.message() : "").append('\n');
             if (r.checks() != null) {
                 for (PropertyCheck c : r.checks().failures()) {
                     sb.append("    ").append(c.verdict()).append(' ').append(c.reason()).append('\n');

@@ -264,12 +264,6 @@ public final class CertificationRunner {
             if (!payload.isComplete() && !payload.isSendableDespiteDefects()) {
                 return unbuilt(page, s, payload, "cannot be built from the table");
             }
-            Outcome baseOutcome = outcomes.get(payload.basedOn());
-            if (s.verb() == Scenario.Verb.PUT && !ids.containsKey(payload.basedOn())
-                    && (baseOutcome == Outcome.PAGE_DEFECT || baseOutcome == Outcome.NOT_RUN)) {
-                return notRun(baseOutcome, page, s, "scenario " + payload.basedOn() + ", whose item this PUT updates,"
-                        + " was not sent (" + baseOutcome + ")", payload.problems());
-            }
             List<PrerequisiteAction> created = prerequisites.ensure(payload);
             JsonObject body = payload.json();
             WriteResult w;
@@ -287,6 +281,11 @@ public final class CertificationRunner {
                         id = base.map(b -> b.get("id").getAsString()).orElse(null);
                     }
                     if (id == null) {
+                        Outcome base = outcomes.get(payload.basedOn());
+                        if (base == Outcome.PAGE_DEFECT || base == Outcome.NOT_RUN) {
+                            return notRun(base, page, s, "scenario " + payload.basedOn() + ", whose item this PUT"
+                                    + " updates, was not sent (" + base + ")", payload.problems());
+                        }
                         return result(s, Outcome.ERROR, "the item of scenario " + payload.basedOn() + " that this PUT"
                                 + " updates is not in the ODS", null, created, payload, 0, null, body, null);
                     }

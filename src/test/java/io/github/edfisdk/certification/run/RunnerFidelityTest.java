@@ -168,6 +168,21 @@ class RunnerFidelityTest {
     }
 
     @Test
+    void withoutTheSdkAssigningValuesTheV5GradePagesGapIsAPageDefectDownToItsDelete() {
+        try (EdFiSandbox sb = sandbox(DataStandard.DS5); EdFiClient client = client(sb)) {
+            CertificationReport r = CertificationRunner.builder().client(client).suite(Suite.SIS_V5)
+                    .context(SEND.toBuilder().generateSystemValues(false).build()).resources(List.of("Grade"))
+                    .build().run();
+            assertEquals(5, r.results().size());
+            assertTrue(r.results().stream().allMatch(x -> x.outcome() == Outcome.PAGE_DEFECT), r.results().toString());
+            assertTrue(r.results().get(0).message().contains("gradingPeriodName"), r.results().get(0).message());
+            assertTrue(r.results().get(4).message().contains("did not create one (PAGE_DEFECT)"),
+                    r.results().get(4).message());
+            assertTrue(r.passed());
+        }
+    }
+
+    @Test
     void pageDefectsAreTheirOwnVerdictAndDoNotFailTheRun() {
         try (EdFiSandbox sb = sandbox(DataStandard.DS4); EdFiClient client = client(sb)) {
             CertificationReport r = run(client, Suite.SIS_V4, "Mapping");
