@@ -143,6 +143,26 @@ class RunnerFidelityTest {
     }
 
     @Test
+    void anEdFiDefaultValueTheOdsLacksIsCreatedAsEdFiDefinesIt() {
+        try (EdFiSandbox sb = sandbox(DataStandard.DS5); EdFiClient client = client(sb)) {
+            String path = "/ed-fi/calendarEventDescriptors";
+            JsonObject lateArrival = client.documents().query(path, Map.of("codeValue",
+                    "Student late arrival/early dismissal")).stream().findFirst().orElseThrow();
+            client.documents().delete(path, lateArrival.get("id").getAsString());
+            CertificationReport r = run(client, Suite.SIS_V5, "CalendarDate");
+            assertAllPassed(r);
+            List<PrerequisiteAction> created = r.results().stream().flatMap(x -> x.prerequisites().stream())
+                    .filter(a -> a.resource().equals("CalendarEventDescriptor")).toList();
+            assertEquals(1, created.size(), created.toString());
+            assertTrue(created.get(0).created() && created.get(0).source().equals("Ed-Fi default descriptor value"),
+                    created.toString());
+            JsonObject again = client.documents().query(path, Map.of("codeValue", "Student late arrival/early dismissal"))
+                    .stream().findFirst().orElseThrow();
+            assertEquals(lateArrival.get("shortDescription"), again.get("shortDescription"));
+        }
+    }
+
+    @Test
     void v4BehaviorAssociationSendsTheParticipationCode() {
         try (EdFiSandbox sb = sandbox(DataStandard.DS4); EdFiClient client = client(sb)) {
             CertificationReport r = run(client, Suite.SIS_V4, "StudentDisciplineIncidentBehaviorAssociation");
