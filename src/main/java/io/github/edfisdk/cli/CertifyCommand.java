@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
                         + "'populated' with the suite's Data Standard; without --suite, both suites run there (against "
                         + "a server: the suite of its Data Standard).",
                 "Reports: summary.txt, report.json, junit.xml and report.html in --report-dir.",
-                "Exit codes: 0 every step passed, 1 a step failed, errored or could not run, 2 usage or connection error."})
+                "Exit codes: 0 every step passed (page defects, reported as PAGE_DEFECT, do not count), 1 a step failed,"
+                        + " errored or could not run, 2 usage or connection error."})
 public final class CertifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -130,7 +131,6 @@ public final class CertifyCommand implements Callable<Integer> {
             err.println("edfi certify: " + TerminalText.of(e.getMessage()));
             return EdFiCli.USAGE;
         }
-        out.print(ConsoleReport.render(runs));
         try {
             List<Path> files = ReportWriter.write(reportDir, runs);
             out.println("Reports: " + String.join(", ", files.stream().map(Path::toString).toList()));
@@ -151,7 +151,13 @@ public final class CertifyCommand implements Callable<Integer> {
                     out.flush();
                 })
                 .build();
-        return runner.run();
+        out.println(ConsoleReport.header(s, client.root().dataUrl(), runMode, context.schoolYear()));
+        out.flush();
+        CertificationReport report = runner.run();
+        out.print(ConsoleReport.footer(report));
+        out.println();
+        out.flush();
+        return report;
     }
 
     private ScenarioContext context(RunMode runMode) {

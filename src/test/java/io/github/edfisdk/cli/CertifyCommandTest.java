@@ -48,7 +48,7 @@ class CertifyCommandTest {
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("Embedded sandbox (Data Standard 4.0, seed populated)"), r.err());
         assertTrue(r.out().contains("PASSED   StudentCTEProgramAssociation Scenario 1 POST"), r.out());
-        assertTrue(r.out().contains("sis-v4: 2 passed, 0 failed, 0 errors, 0 not run (2 scenario steps)"), r.out());
+        assertTrue(r.out().contains("sis-v4: 2 passed, 0 failed, 0 errors, 0 page defects, 0 not run (2 scenario steps)"), r.out());
 
         JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("report.json"))).getAsJsonObject();
         JsonObject run = json.getAsJsonArray("runs").get(0).getAsJsonObject();
@@ -72,6 +72,60 @@ class CertifyCommandTest {
         assertTrue(html.contains("<code>technicalSkillsAssessmentDescriptor</code>"), "one row per property");
         assertFalse(html.contains("<script") || html.contains("http://cdn") || html.contains("<link "), "self-contained");
         assertTrue(Files.readString(dir.resolve("summary.txt")).contains("sis-v4: 2 passed"));
+    }
+
+    @Test
+    void aCleanInstallCertifiesWithExitZeroPrintingEachSuitesHeaderThenEachStepOnce(@TempDir Path dir) throws Exception {
+        Run r = certify("--school-year", "2025", "--report-dir", dir.toString());
+        assertEquals(0, r.code(), "page defects do not fail the run: " + r.out() + r.err());
+        String out = r.out();
+        // Walk the console in order: each suite's header, then its steps, each once.
+        java.util.List<String> lines = out.lines().toList();
+        java.util.Map<String, java.util.Set<String>> stepsBySuite = new java.util.LinkedHashMap<>();
+        String current = null;
+        for (String l : lines) {
+            if (l.startsWith("sis-v4 against ") || l.startsWith("sis-v5 against ")) {
+                current = l.substring(0, 6);
+                assertFalse(stepsBySuite.containsKey(current), "one header per suite: " + out);
+                stepsBySuite.put(current, new java.util.LinkedHashSet<>());
+            } else if (l.matches("^[A-Z_]+ +.+ Scenario \\d+ [A-Z]+ \\(\\d+ ms\\).*")) {
+                assertTrue(current != null, "a step before its suite's header: " + l);
+                assertTrue(stepsBySuite.get(current).add(l.replaceAll(" \\(\\d+ ms\\).*", "")), "printed twice: " + l);
+            }
+        }
+        assertEquals(java.util.List.of("sis-v4", "sis-v5"), java.util.List.copyOf(stepsBySuite.keySet()));
+        assertEquals(161, stepsBySuite.get("sis-v4").size());
+        assertEquals(173, stepsBySuite.get("sis-v5").size());
+        String tableRow = "^\\S.*\\s{2,}\\d+ (POST|PUT|DELETE)\\s{2,}[A-Z_]+.*";
+        assertTrue(out.lines().noneMatch(l -> l.matches(tableRow)), "steps are not printed again as a table: " + out);
+        assertEquals(161 + 173, Files.readString(dir.resolve("summary.txt")).lines().filter(l -> l.matches(tableRow))
+                .count(), "summary.txt has the table");
+        assertTrue(out.contains("PAGE_DEFECT Mapping Scenario 3 POST"), out);
+        assertTrue(out.contains("StudentEdOrgAssociation Scenario 1 POST: PAGE_DEFECT - sent without what the table gets"
+                + " wrong"), "the page defects section says why: " + out);
+        assertTrue(out.contains("sis-v4: 153 passed, 0 failed, 0 errors, 8 page defects, 0 not run (161 scenario steps)"),
+                out);
+        assertTrue(out.contains("sis-v5: 165 passed, 0 failed, 0 errors, 8 page defects, 0 not run (173 scenario steps)"),
+                out);
+
+        // Every report lists the page defects.
+        String summary = Files.readString(dir.resolve("summary.txt"));
+        assertTrue(summary.contains("Page defects") && summary.contains("Mapping Scenario 1 POST: PAGE_DEFECT"), summary);
+        JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("report.json"))).getAsJsonObject();
+        JsonObject v4Run = json.getAsJsonArray("runs").get(0).getAsJsonObject();
+        assertEquals(8, v4Run.getAsJsonObject("counts").get("page_defect").getAsInt());
+        assertTrue(v4Run.getAsJsonArray("results").toString().contains("\"outcome\":\"PAGE_DEFECT\""));
+        Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve("junit.xml").toFile());
+        NodeList suites = junit.getElementsByTagName("testsuite");
+        int skipped = 0;
+        for (int i = 0; i < suites.getLength(); i++) {
+            Element e = (Element) suites.item(i);
+            skipped += Integer.parseInt(e.getAttribute("skipped"));
+            assertEquals("0", e.getAttribute("failures"), e.getAttribute("name"));
+        }
+        assertEquals(16, skipped);
+        assertTrue(Files.readString(dir.resolve("junit.xml")).contains("<skipped message=\"PAGE_DEFECT: "));
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("<td>PAGE_DEFECT</td>"));
     }
 
     @Test

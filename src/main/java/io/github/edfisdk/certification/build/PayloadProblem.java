@@ -24,8 +24,27 @@ public record PayloadProblem(Kind kind, int line, String property, String messag
         MISSING_REQUIRED,
         /** A reference key the table leaves out, taken from the same key elsewhere in the payload (a warning). */
         INFERRED_KEY,
+        /**
+         * A value the table leaves out, taken from the suite's own page of the referenced resource, as the vendor's
+         * system would hold it (send mode only; a warning).
+         */
+        INFERRED_VALUE,
+        /**
+         * A key value the table repeats from before an earlier step of the same record changed it: the step carries
+         * the change forward and updates that item (a warning).
+         */
+        CARRIED_KEY,
+        /** A cell the SDK reads otherwise than literally, e.g. a value split by {@code <br/>} (a warning). */
+        TABLE_QUIRK,
+        /** A descriptor value the Ed-Fi default set does not have: a defect of the table, never sent nor created. */
+        NOT_A_DEFAULT_DESCRIPTOR,
         /** The scenario's column is empty. */
         NO_VALUES
+    }
+
+    /** Whether the problem is the table's (no option of the run can fix it), rather than a value the tester gives. */
+    public boolean isTableDefect() {
+        return kind != Kind.NEEDS_SYSTEM_VALUE;
     }
 
     @Override

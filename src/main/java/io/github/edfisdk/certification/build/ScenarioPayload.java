@@ -17,13 +17,17 @@ import java.util.List;
  * @param basedOn   for a PUT, the number of the scenario whose payload it starts from; 0 for a POST
  * @param entries   every value the scenario expects (a PUT's includes what it keeps from its base)
  * @param problems  what could not be built, blocking or not
+ * @param removed   the properties (JSON names at the root) the scenario's description says to remove: left out of
+ *                  the body, and the item read back must not have them
  */
 public record ScenarioPayload(ScenarioPage page, Scenario scenario, ScenarioContext context, int basedOn,
-                              JsonObject body, List<ExpectedEntry> entries, List<PayloadProblem> problems) {
+                              JsonObject body, List<ExpectedEntry> entries, List<PayloadProblem> problems,
+                              List<String> removed) {
     public ScenarioPayload {
         body = body.deepCopy();
         entries = List.copyOf(entries);
         problems = List.copyOf(problems);
+        removed = List.copyOf(removed);
     }
 
     /** A copy of the JSON body (the payload stays unchanged whatever the caller does with it). */
@@ -40,6 +44,26 @@ public record ScenarioPayload(ScenarioPage page, Scenario scenario, ScenarioCont
     /** Whether the body holds every value the table requires (no blocking problem). */
     public boolean isComplete() {
         return problems.stream().noneMatch(PayloadProblem::blocking);
+    }
+
+    /**
+     * Whether the payload cannot be sent because of the table itself (an empty column, a value the page does not
+     * give or gives wrongly, a descriptor value Ed-Fi does not define), not for want of a value the tester can give.
+     */
+    public boolean isPageDefect() {
+        return !isComplete() && blockingProblems().stream().allMatch(PayloadProblem::isTableDefect);
+    }
+
+    /**
+     * Whether the payload can still be sent although the table gets some of its values wrong: every blocking
+     * problem is a value the table gives wrongly (a descriptor value Ed-Fi does not define, an unreadable cell),
+     * and the body without them is still valid for the Data Standard. The rest of the scenario is then checked.
+     */
+    public boolean isSendableDespiteDefects() {
+        return isPageDefect() && page.resource() != null
+                && blockingProblems().stream().allMatch(p -> p.kind() == PayloadProblem.Kind.NOT_A_DEFAULT_DESCRIPTOR
+                || p.kind() == PayloadProblem.Kind.UNRESOLVED_VALUE)
+                && io.github.edfisdk.model.DocumentValidator.get().validate(page.resource(), body).isEmpty();
     }
 
     public List<PayloadProblem> blockingProblems() {

@@ -45,7 +45,11 @@ final class PropertyResolver {
             "staffcredentals", List.of("credentials"),
             "staffcredentials", List.of("credentials"),
             "electronicmailtype", List.of("electronicMailTypeDescriptor"),
-            "courseofferingcurriculumuseds", List.of("curriculumUseds"));
+            "courseofferingcurriculumuseds", List.of("curriculumUseds"),
+            // DS 3's StudentDisciplineIncidentAssociation.studentParticipationCodeDescriptor; DS 4.0 keeps the code in
+            // StudentDisciplineIncidentBehaviorAssociation.disciplineIncidentParticipationCodes[] (the v4 page still
+            // uses the old name).
+            "studentparticipationcodedescriptor", List.of("disciplineIncidentParticipationCodeDescriptor"));
 
     private record Ctx(List<Property> prefix, ObjectType type, String rule) {
     }
@@ -291,6 +295,16 @@ final class PropertyResolver {
         if (refs.isEmpty() && nested.size() == 1) {
             List<Property> c = nested.get(0);
             return Optional.of(new Found(c, "nested " + name + " -> " + c.get(0).name() + "." + c.get(1).name()));
+        }
+        for (String alias : ALIASES.getOrDefault(name.toLowerCase(Locale.ROOT), List.of())) {
+            for (Property q : type.properties()) {
+                Optional<Property> inner = q.type() == null || q.kind() == Property.Kind.REFERENCE ? Optional.empty()
+                        : q.type().propertyIgnoreCase(alias);
+                if (inner.isPresent()) {
+                    return Optional.of(new Found(List.of(q, inner.get()), "alias " + name + " -> " + q.name() + "."
+                            + inner.get().name()));
+                }
+            }
         }
         return Optional.empty();
     }

@@ -41,6 +41,7 @@ import java.util.Set;
  *       is NOT_CHECKED.</li>
  *   <li>System-assigned values ({@code ["207220" if possible | system value]}) pass when present with any value,
  *       unless the context gave the value, then it must be equal.</li>
+ *   <li>A property the scenario's description says to remove must be absent (NOT_REMOVED otherwise).</li>
  *   <li>Rows with no value in the scenario's column, cells that could not be resolved and rows naming a property
  *       the Data Standard lacks are NOT_CHECKED, with the reason.</li>
  * </ul>
@@ -75,11 +76,22 @@ public final class ScenarioChecker {
             rowsWithEntries.add(e.rowIndex());
             checkEntry(e);
         }
+        for (String gone : payload.removed()) {
+            JsonElement a = actual.get(gone);
+            boolean absent = a == null || a.isJsonNull();
+            checks.add(new PropertyCheck(gone, RequiredLevel.UNSPECIFIED, 0, "(removed)", absent ? null : text(a),
+                    absent ? Verdict.PASS : Verdict.NOT_REMOVED, absent ? gone + " removed, as scenario "
+                    + payload.scenario().number() + " says" : gone + ": scenario " + payload.scenario().number()
+                    + " says to remove it, but the item still has " + a));
+        }
         List<TableRow> rows = payload.page().rows();
         for (int i = 0; i < rows.size(); i++) {
             TableRow row = rows.get(i);
             if (rowsWithEntries.contains(i) || row.occurrence() > 0) {
                 continue;
+            }
+            if (row.resolution().isResolved() && payload.removed().contains(row.resolution().chain().get(0).name())) {
+                continue; // checked above
             }
             boolean hasCell = !row.cell(payload.scenario().column()).isEmpty();
             if (!row.resolution().isResolved()) {
@@ -120,6 +132,13 @@ public final class ScenarioChecker {
         String path = e.displayPath();
         TableRow row = e.row();
         String expectedText = display(e.value());
+        if (e.value() instanceof ExpectedValue.Unresolved u) {
+            // Not sent, so nothing to find: in a collection it must not take an actual item from the values sent.
+            JsonElement a = e.row().resolution().path().get(actual).orElse(null);
+            checks.add(new PropertyCheck(path, row.required(), row.line(), u.raw(), text(a), Verdict.NOT_CHECKED,
+                    "expected value could not be resolved: " + u.reason()));
+            return;
+        }
         JsonObject exp = expectedBody;
         JsonObject act = actual;
         StringBuilder expPath = new StringBuilder();
@@ -161,11 +180,6 @@ public final class ScenarioChecker {
             a = null;
         }
         ExpectedValue v = e.value();
-        if (v instanceof ExpectedValue.Unresolved u) {
-            checks.add(new PropertyCheck(path, row.required(), row.line(), u.raw(), text(a), Verdict.NOT_CHECKED,
-                    "expected value could not be resolved: " + u.reason()));
-            return;
-        }
         if (a == null) {
             missing(e, path, expectedText, path + " is missing");
             return;

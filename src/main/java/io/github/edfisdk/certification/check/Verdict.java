@@ -10,12 +10,14 @@ public enum Verdict {
     WRONG_VALUE,
     /** A collection item the table does not list. */
     UNEXPECTED,
+    /** A property the scenario's description says to remove is still on the item. */
+    NOT_REMOVED,
     /** Nothing to compare: no value in the table, an OPTIONAL or CONDITIONAL value not sent, or a cell that could
      *  not be resolved; the reason says which. */
     NOT_CHECKED;
 
     /** Whether the verdict fails the scenario. */
     public boolean isFailure() {
-        return this == MISSING_REQUIRED || this == WRONG_VALUE || this == UNEXPECTED;
+        return this == MISSING_REQUIRED || this == WRONG_VALUE || this == UNEXPECTED || this == NOT_REMOVED;
     }
 }

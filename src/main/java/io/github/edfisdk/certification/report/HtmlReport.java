@@ -23,8 +23,8 @@ public final class HtmlReport {
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Ed-Fi SIS certification report</title>\n")
                 .append("<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:.5em 0 1.5em}"
                         + "table{width:100%}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top;font-size:14px}td.w{overflow-wrap:anywhere}"
-                        + "th{background:#f3f3f3}.PASSED,.PASS{background:#e6f4ea}.FAILED,.WRONG_VALUE,.MISSING_REQUIRED,.UNEXPECTED{background:#fde7e7}"
-                        + ".ERROR{background:#fff0d9}.NOT_RUN,.NOT_CHECKED{background:#f1f1f1;color:#555}code{font-size:13px}"
+                        + "th{background:#f3f3f3}.PASSED,.PASS{background:#e6f4ea}.FAILED,.WRONG_VALUE,.MISSING_REQUIRED,.UNEXPECTED,.NOT_REMOVED{background:#fde7e7}"
+                        + ".ERROR{background:#fff0d9}.NOT_RUN,.PAGE_DEFECT,.NOT_CHECKED{background:#f1f1f1;color:#555}code{font-size:13px}"
                         + "details{margin:.3em 0 1em 1em}summary{cursor:pointer}pre{white-space:pre-wrap;word-break:break-all}</style></head><body>\n")
                 .append("<h1>Ed-Fi SIS certification report</h1>\n");
         for (CertificationReport run : runs) {

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * {@code junit.xml} in the format CI servers read (Surefire's): one {@code testsuite} per page, one
- * {@code testcase} per scenario step; FAILED is a failure, ERROR an error, NOT_RUN skipped.
+ * {@code testcase} per scenario step; FAILED is a failure, ERROR an error, PAGE_DEFECT and NOT_RUN skipped (the
+ * message says which).
  */
 public final class JUnitXmlReport {
     private JUnitXmlReport() {
@@ -29,7 +30,7 @@ public final class JUnitXmlReport {
                 sb.append("  <testsuite name=\"").append(attr(suiteName)).append("\" tests=\"").append(rs.size())
                         .append("\" failures=\"").append(count(rs, Outcome.FAILED))
                         .append("\" errors=\"").append(count(rs, Outcome.ERROR))
-                        .append("\" skipped=\"").append(count(rs, Outcome.NOT_RUN))
+                        .append("\" skipped=\"").append(count(rs, Outcome.NOT_RUN) + count(rs, Outcome.PAGE_DEFECT))
                         .append("\" time=\"").append(seconds(rs.stream().mapToLong(ScenarioResult::millis).sum()))
                         .append("\" timestamp=\"").append(run.startedAt().toString(), 0, 19).append("\">\n");
                 for (ScenarioResult r : rs) {
@@ -43,8 +44,8 @@ public final class JUnitXmlReport {
                                 .append("\" type=\"CheckFailed\">").append(text(details(r))).append("</failure>\n    </testcase>\n");
                         case ERROR -> sb.append(">\n      <error message=\"").append(attr(r.message()))
                                 .append("\" type=\"RequestRefused\">").append(text(details(r))).append("</error>\n    </testcase>\n");
-                        case NOT_RUN -> sb.append(">\n      <skipped message=\"").append(attr(r.message()))
-                                .append("\"/>\n    </testcase>\n");
+                        case NOT_RUN, PAGE_DEFECT -> sb.append(">\n      <skipped message=\"")
+                                .append(attr(r.outcome() + ": " + r.message())).append("\"/>\n    </testcase>\n");
                     }
                 }
                 sb.append("  </testsuite>\n");

@@ -141,8 +141,9 @@ public final class CertificationRunner {
             if (page.resource() == null) {
                 for (Scenario s : orderedSteps(page)) {
                     if (selected(s)) {
-                        sink.accept(notRun(page, s, "the page's resource '" + page.resourceName() + "' is not in Data"
-                                + " Standard " + suite.dataStandard().version(), List.of()));
+                        sink.accept(notRun(Outcome.PAGE_DEFECT, page, s, "the page's resource '"
+                                + page.resourceName() + "' is not in Data Standard " + suite.dataStandard().version(),
+                                List.of()));
                     }
                 }
                 continue;
@@ -163,8 +164,15 @@ public final class CertificationRunner {
         return steps;
     }
 
-    private static ScenarioResult notRun(ScenarioPage page, Scenario s, String why, List<PayloadProblem> problems) {
-        return new ScenarioResult(page, s, Outcome.NOT_RUN, why, null, List.of(), problems, 0, null, null, null, 0);
+    private static ScenarioResult notRun(Outcome o, ScenarioPage page, Scenario s, String why,
+                                         List<PayloadProblem> problems) {
+        return new ScenarioResult(page, s, o, why, null, List.of(), problems, 0, null, null, null, 0);
+    }
+
+    /** A payload that cannot be sent: a page defect when the table is to blame, else not run. */
+    private static ScenarioResult unbuilt(ScenarioPage page, Scenario s, ScenarioPayload payload, String what) {
+        return notRun(payload.isPageDefect() ? Outcome.PAGE_DEFECT : Outcome.NOT_RUN, page, s, what + ": "
+                + describe(payload.blockingProblems()), payload.problems());
     }
 
     /** One page's steps. */
@@ -177,6 +185,8 @@ public final class CertificationRunner {
         private final String path;
         /** scenario number -> id of its item in the ODS (a PUT shares its base's). */
         private final Map<Integer, String> ids = new HashMap<>();
+        /** scenario number -> its outcome, for the steps that build on it. */
+        private final Map<Integer, Outcome> outcomes = new HashMap<>();
 
         PageRun(ScenarioPage page, Prerequisites prerequisites, Consumer<ScenarioResult> sink) {
             this.page = page;
@@ -196,6 +206,7 @@ public final class CertificationRunner {
                 long t0 = System.nanoTime();
                 ScenarioResult r = mode == RunMode.SEND ? send(s) : verify(s, steps);
                 r = r.withMillis((System.nanoTime() - t0) / 1_000_000);
+                outcomes.put(s.number(), r.outcome());
                 if (selected(s)) {
                     sink.accept(r);
                 }
@@ -250,9 +261,8 @@ public final class CertificationRunner {
                 return sendDelete(s);
             }
             ScenarioPayload payload = builder.build(s);
-            if (!payload.isComplete()) {
-                return notRun(page, s, "cannot be built from the table: " + describe(payload.blockingProblems()),
-                        payload.problems());
+            if (!payload.isComplete() && !payload.isSendableDespiteDefects()) {
+                return unbuilt(page, s, payload, "cannot be built from the table");
             }
             List<PrerequisiteAction> created = prerequisites.ensure(payload);
             JsonObject body = payload.json();
@@ -271,6 +281,11 @@ public final class CertificationRunner {
                         id = base.map(b -> b.get("id").getAsString()).orElse(null);
                     }
                     if (id == null) {
+                        Outcome base = outcomes.get(payload.basedOn());
+                        if (base == Outcome.PAGE_DEFECT || base == Outcome.NOT_RUN) {
+                            return notRun(base, page, s, "scenario " + payload.basedOn() + ", whose item this PUT"
+                                    + " updates, was not sent (" + base + ")", payload.problems());
+                        }
                         return result(s, Outcome.ERROR, "the item of scenario " + payload.basedOn() + " that this PUT"
                                 + " updates is not in the ODS", null, created, payload, 0, null, body, null);
                     }
@@ -307,18 +322,21 @@ public final class CertificationRunner {
                         + payload.naturalKey().values() + " can be read back", null, created, payload, w.status(), id,
                         body, null);
             }
-            return checked(s, payload, actual.get(), created, w.status(), body).withNote(note);
+            return despiteDefects(payload, checked(s, payload, actual.get(), created, w.status(), body).withNote(note));
         }
 
         private ScenarioResult sendDelete(Scenario s) {
             Optional<Scenario> target = page.deleteTarget(s);
             if (target.isEmpty()) {
-                return notRun(page, s, "the page does not say which scenario's item this step deletes", List.of());
+                return notRun(Outcome.PAGE_DEFECT, page, s, "the page does not say which scenario's item this step"
+                        + " deletes", List.of());
             }
             String id = ids.get(target.get().number());
             if (id == null) {
-                return notRun(page, s, "scenario " + target.get().number() + ", whose item it deletes, did not create"
-                        + " one", List.of());
+                Outcome t = outcomes.get(target.get().number());
+                return notRun(t == Outcome.PAGE_DEFECT ? t : Outcome.NOT_RUN, page, s, "scenario "
+                        + target.get().number() + ", whose item it deletes, did not create one"
+                        + (t == null ? "" : " (" + t + ")"), List.of());
             }
             try {
                 documents.delete(path, id);
@@ -341,7 +359,8 @@ public final class CertificationRunner {
             if (scenarios.isEmpty()) {
                 for (Scenario later : steps) {
                     if (later.number() > s.number() && (root(later) == root(s) || sameKey(later, s))) {
-                        return notRun(page, s, "superseded by scenario " + later.number() + " " + later.verb()
+                        return notRun(Outcome.NOT_RUN, page, s, "superseded by scenario " + later.number() + " "
+                                + later.verb()
                                 + " (the ODS holds only the latest state; run --scenario " + s.number()
                                 + " right after the product sends it)", List.of());
                     }
@@ -350,12 +369,12 @@ public final class CertificationRunner {
             if (s.verb() == Scenario.Verb.DELETE) {
                 Optional<Scenario> target = page.deleteTarget(s);
                 if (target.isEmpty()) {
-                    return notRun(page, s, "the page does not say which scenario's item this step deletes", List.of());
+                    return notRun(Outcome.PAGE_DEFECT, page, s, "the page does not say which scenario's item this"
+                            + " step deletes", List.of());
                 }
                 ScenarioPayload p = latest(target.get(), steps);
                 if (!p.isComplete()) {
-                    return notRun(page, s, "the deleted item's key cannot be built: " + describe(p.blockingProblems()),
-                            p.problems());
+                    return unbuilt(page, s, p, "the deleted item's key cannot be built");
                 }
                 Optional<JsonObject> still = find(p);
                 return still.isPresent()
@@ -366,9 +385,8 @@ public final class CertificationRunner {
                         List.of(), p, 0, null, null, null);
             }
             ScenarioPayload payload = builder.build(s);
-            if (!payload.isComplete()) {
-                return notRun(page, s, "cannot be built from the table: " + describe(payload.blockingProblems()),
-                        payload.problems());
+            if (!payload.isComplete() && !payload.isSendableDespiteDefects()) {
+                return unbuilt(page, s, payload, "cannot be built from the table");
             }
             Optional<JsonObject> actual = find(payload);
             if (actual.isEmpty()) {
@@ -378,7 +396,19 @@ public final class CertificationRunner {
                         + context.descriptorNamespace() + "; give --namespace if the product uses another)" : ""),
                         null, List.of(), payload, 0, null, null, null);
             }
-            return checked(s, payload, actual.get(), List.of(), 0, null);
+            return despiteDefects(payload, checked(s, payload, actual.get(), List.of(), 0, null));
+        }
+
+        /**
+         * A step sent without the values its table gets wrong is a page defect when everything else passed (it
+         * cannot pass as the page stands); a failure of the rest stays a failure.
+         */
+        private ScenarioResult despiteDefects(ScenarioPayload payload, ScenarioResult r) {
+            if (payload.isComplete() || r.outcome() != Outcome.PASSED) {
+                return r;
+            }
+            return r.asPageDefect("sent without what the table gets wrong (" + describe(payload.blockingProblems())
+                    + ")");
         }
 
         /** The payload of the last step of a record's chain up to (not including) a DELETE. */

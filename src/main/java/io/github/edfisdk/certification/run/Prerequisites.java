@@ -13,6 +13,7 @@ import io.github.edfisdk.client.DocumentClient;
 import io.github.edfisdk.client.EdFiApiException;
 import io.github.edfisdk.client.EdFiException;
 import io.github.edfisdk.model.DescriptorUri;
+import io.github.edfisdk.model.DescriptorValue;
 import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.NaturalKey;
 import io.github.edfisdk.model.ObjectType;
@@ -33,7 +34,9 @@ import java.util.Set;
  * Makes sure what a scenario payload refers to exists before it is sent, creating only what is missing, deepest
  * first: every referenced item (a student, a program, a section ...), every descriptor value it uses, and, when the
  * page's prerequisites ask for it, the student's enrollment (StudentSchoolAssociation), without which a real ODS's
- * relationship-based authorization refuses student data.
+ * relationship-based authorization refuses student data. In the {@code uri://ed-fi.org} namespace only Ed-Fi's own
+ * default values are created (from its descriptor files, as Ed-Fi defines them), never another value; in another
+ * namespace ({@code --namespace}) the vendor's values are created as the pages name them.
  *
  * <p>A missing item is created from the suite's own scenario pages when one of their POST scenarios has the same
  * natural key (the Student page creates students 111111 and 222222 that the other pages use); otherwise from a
@@ -255,6 +258,26 @@ final class Prerequisites {
         doc.addProperty("namespace", parsed.descriptorNamespace());
         doc.addProperty("codeValue", parsed.codeValue());
         if (exists(d.get(), doc)) {
+            return;
+        }
+        if (parsed.descriptorNamespace().toLowerCase(Locale.ROOT).startsWith(ScenarioContext.ED_FI_NAMESPACE + "/")) {
+            // Ed-Fi's namespace holds Ed-Fi's default values only: one the ODS lacks is created as Ed-Fi defines it,
+            // any other value is never invented there.
+            Optional<DescriptorValue> edFi = model.descriptorValues().values(descriptorName).stream()
+                    .filter(v -> v.codeValue().equalsIgnoreCase(parsed.codeValue())).findFirst();
+            if (edFi.isEmpty()) {
+                actions.add(PrerequisiteAction.failed(d.get().name(), uri, "descriptor value", "not an Ed-Fi default"
+                        + " value; the SDK creates values only in another namespace"));
+                present.add(d.get().naturalKey(doc).canonical()); // reported once
+                return;
+            }
+            doc.addProperty("codeValue", edFi.get().codeValue());
+            doc.addProperty("shortDescription", edFi.get().shortDescription());
+            if (edFi.get().description() != null && !edFi.get().description().isBlank()) {
+                doc.addProperty("description", edFi.get().description());
+            }
+            post(d.get(), doc, uri, "Ed-Fi default descriptor value");
+            present.add(d.get().naturalKey(doc).canonical());
             return;
         }
         doc.addProperty("shortDescription", parsed.codeValue().length() > 75 ? parsed.codeValue().substring(0, 75)

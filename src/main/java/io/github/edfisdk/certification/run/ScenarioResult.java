@@ -43,6 +43,12 @@ public record ScenarioResult(ScenarioPage page, Scenario scenario, Outcome outco
                 problems, status, itemId, sent, actual, millis);
     }
 
+    /** The same result as a page defect, with the reason before its message. */
+    ScenarioResult asPageDefect(String why) {
+        return new ScenarioResult(page, scenario, Outcome.PAGE_DEFECT, why + "; " + message, checks, prerequisites,
+                problems, status, itemId, sent, actual, millis);
+    }
+
     /** "StudentCTEProgramAssociation Scenario 1 POST". */
     public String name() {
         return page.resourceName() + " Scenario " + scenario.number() + " " + scenario.verb();
