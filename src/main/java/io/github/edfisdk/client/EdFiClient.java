@@ -32,6 +32,8 @@ public final class EdFiClient implements AutoCloseable {
     private final OkHttpClient http;
     private final boolean ownsHttpClient;
     private final DocumentClient documents;
+    /** The client a {@link #withOptions} view was made from (it discovers the server once for both), else null. */
+    private final EdFiClient parent;
     private volatile ApiRoot root;
     private io.github.edfisdk.ds5.resources.invoker.Apis ds5;
     private io.github.edfisdk.ds5.descriptors.invoker.Apis ds5Descriptors;
@@ -40,6 +42,7 @@ public final class EdFiClient implements AutoCloseable {
 
     private EdFiClient(Builder b) {
         this.config = b;
+        this.parent = null;
         this.baseUrl = HttpUrl.get(b.baseUrl);
         this.ownsHttpClient = b.httpClient == null;
         OkHttpClient base = (b.httpClient != null ? b.httpClient : new OkHttpClient()).newBuilder()
@@ -51,7 +54,7 @@ public final class EdFiClient implements AutoCloseable {
                 .addInterceptor(new RetryInterceptor(b.retryPolicy))
                 .addInterceptor(new RedactingLoggingInterceptor(b.logger, b.logLevel))
                 .build();
-        OkHttpClient.Builder data = base.newBuilder().addInterceptor(new RetryInterceptor(b.retryPolicy));
+        OkHttpClient.Builder data = base.newBuilder().addInterceptor(new RetryInterceptor(b.retryPolicy, b.overloadGate));
         if (b.credentials != null) {
             OAuthTokenProvider tokens = new OAuthTokenProvider(plainHttp,
                     () -> {
@@ -65,6 +68,44 @@ public final class EdFiClient implements AutoCloseable {
         }
         this.http = data.addInterceptor(new RedactingLoggingInterceptor(b.logger, b.logLevel)).build();
         this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()), this::dataStandard);
+    }
+
+    /** A view of {@code parent} whose requests carry {@code options}: same connections, tokens and server. */
+    private EdFiClient(EdFiClient parent, RequestOptions options) {
+        this.config = parent.config;
+        this.parent = parent;
+        this.baseUrl = parent.baseUrl;
+        this.ownsHttpClient = false;
+        this.plainHttp = parent.plainHttp;
+        OkHttpClient.Builder b = parent.http.newBuilder();
+        b.interceptors().add(0, new RequestOptionsInterceptor(options)); // first, so the retry policy sees them
+        this.http = b.build();
+        this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()), this::dataStandard);
+    }
+
+    /**
+     * A view of this client whose every request, typed generated APIs included, carries {@code options} (a
+     * correlation id, {@code If-Match}, no retry); options given to a single {@link DocumentClient} call take
+     * precedence. The view shares this client's connections, tokens and discovered server; it holds no global or
+     * thread state, so other callers of this client are not affected. Closing a view does nothing.
+     *
+     * <pre>{@code
+     * EdFiClient traced = client.withOptions(RequestOptions.builder().correlationId("load-42").retry(false).build());
+     * traced.call(() -> traced.ds5().students().postStudent(student).execute());
+     * }</pre>
+     */
+    public EdFiClient withOptions(RequestOptions options) {
+        Objects.requireNonNull(options, "options");
+        return parent == null ? new EdFiClient(this, options) : new EdFiClient(parent, options.orElse(viewOptions()));
+    }
+
+    private RequestOptions viewOptions() {
+        for (okhttp3.Interceptor i : http.interceptors()) {
+            if (i instanceof RequestOptionsInterceptor r) {
+                return r.options();
+            }
+        }
+        return RequestOptions.none();
     }
 
     /** A builder; {@code baseUrl} is required, {@code credentials} for every data call. */
@@ -83,6 +124,9 @@ public final class EdFiClient implements AutoCloseable {
      * @throws EdFiConnectionException the server cannot be reached
      */
     public ApiRoot root() {
+        if (parent != null) {
+            return parent.root();
+        }
         ApiRoot r = root;
         if (r == null) {
             synchronized (this) {
@@ -242,6 +286,7 @@ public final class EdFiClient implements AutoCloseable {
         private OkHttpClient httpClient;
         private Clock clock = Clock.systemUTC();
         private boolean allowInsecureHttp;
+        private OverloadGate overloadGate;
 
         private Builder() {
         }
@@ -277,6 +322,16 @@ public final class EdFiClient implements AutoCloseable {
         /** Retries of every request (default {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} to disable). */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * Passes every data request through {@code gate}: a 429/503 with {@code Retry-After} pauses all requests of
+         * this client, and the requests in flight follow AIMD (default: none, requests go out as callers send them).
+         * For bulk work such as {@code edfi load}.
+         */
+        public Builder overloadGate(OverloadGate gate) {
+            this.overloadGate = gate;
             return this;
         }
 
