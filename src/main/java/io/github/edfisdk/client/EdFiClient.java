@@ -32,6 +32,7 @@ public final class EdFiClient implements AutoCloseable {
     private final OkHttpClient http;
     private final boolean ownsHttpClient;
     private final DocumentClient documents;
+    private final OAuthTokenProvider tokens;
     /** The client a {@link #withOptions} view was made from (it discovers the server once for both), else null. */
     private final EdFiClient parent;
     private volatile ApiRoot root;
@@ -51,12 +52,12 @@ public final class EdFiClient implements AutoCloseable {
                 .build();
         // Token and root requests: retried and logged, never given a bearer token.
         this.plainHttp = base.newBuilder()
-                .addInterceptor(new RetryInterceptor(b.retryPolicy))
+                .addInterceptor(new RetryInterceptor(b.setupRetryPolicy != null ? b.setupRetryPolicy : b.retryPolicy))
                 .addInterceptor(new RedactingLoggingInterceptor(b.logger, b.logLevel))
                 .build();
         OkHttpClient.Builder data = base.newBuilder().addInterceptor(new RetryInterceptor(b.retryPolicy, b.overloadGate));
         if (b.credentials != null) {
-            OAuthTokenProvider tokens = new OAuthTokenProvider(plainHttp,
+            tokens = new OAuthTokenProvider(plainHttp,
                     () -> {
                         HttpUrl u = b.tokenUrl != null ? HttpUrl.get(b.tokenUrl) : HttpUrl.get(root().oauthUrl());
                         // The root document may name a plain-http token URL even when the base URL is https.
@@ -65,6 +66,8 @@ public final class EdFiClient implements AutoCloseable {
                     },
                     b.credentials, b.tokenRefreshMargin, b.clock);
             data.addInterceptor(new OAuthInterceptor(tokens));
+        } else {
+            tokens = null;
         }
         this.http = data.addInterceptor(new RedactingLoggingInterceptor(b.logger, b.logLevel)).build();
         this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()), this::dataStandard);
@@ -77,6 +80,7 @@ public final class EdFiClient implements AutoCloseable {
         this.baseUrl = parent.baseUrl;
         this.ownsHttpClient = false;
         this.plainHttp = parent.plainHttp;
+        this.tokens = parent.tokens;
         OkHttpClient.Builder b = parent.http.newBuilder();
         b.interceptors().add(0, new RequestOptionsInterceptor(options)); // first, so the retry policy sees them
         this.http = b.build();
@@ -106,6 +110,25 @@ public final class EdFiClient implements AutoCloseable {
             }
         }
         return RequestOptions.none();
+    }
+
+    /**
+     * Gets a token now (or finds the cached one fresh), so that refused credentials are reported before any work
+     * starts rather than by the first data request.
+     *
+     * @throws AuthenticationException the token endpoint refused the key or secret (401)
+     * @throws EdFiConnectionException the server cannot be reached
+     * @throws IllegalStateException   the client has no credentials
+     */
+    public void authenticate() {
+        if (tokens == null) {
+            throw new IllegalStateException("The client has no credentials: EdFiClient.builder().credentials(key, secret)");
+        }
+        try {
+            tokens.token();
+        } catch (java.io.IOException e) {
+            throw GeneratedApiErrors.fromIo(e, "token request");
+        }
     }
 
     /** A builder; {@code baseUrl} is required, {@code credentials} for every data call. */
@@ -287,6 +310,7 @@ public final class EdFiClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private boolean allowInsecureHttp;
         private OverloadGate overloadGate;
+        private RetryPolicy setupRetryPolicy;
 
         private Builder() {
         }
@@ -332,6 +356,16 @@ public final class EdFiClient implements AutoCloseable {
          */
         public Builder overloadGate(OverloadGate gate) {
             this.overloadGate = gate;
+            return this;
+        }
+
+        /**
+         * Retries of the root document and token requests, when they should differ from {@link #retryPolicy}: a bulk
+         * load gives each record minutes to get through, but a wrong URL should still be reported in seconds
+         * (default: the {@link #retryPolicy}).
+         */
+        public Builder setupRetryPolicy(RetryPolicy retryPolicy) {
+            this.setupRetryPolicy = retryPolicy;
             return this;
         }
 
