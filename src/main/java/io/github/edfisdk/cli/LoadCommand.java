@@ -60,7 +60,7 @@ public final class LoadCommand implements Callable<Integer> {
     Duration maxRetryTime;
 
     @Option(names = "--max-attempts", defaultValue = "100", paramLabel = "N", description = "Attempts per record at "
-            + "most, the first included (with the default backoff, 5 minutes hold about 20). Default: ${DEFAULT-VALUE}.")
+            + "most, the first included (with the default backoff, 5 minutes hold about 25). Default: ${DEFAULT-VALUE}.")
     int maxAttempts;
 
     /**
