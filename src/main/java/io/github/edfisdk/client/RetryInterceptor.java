@@ -53,6 +53,11 @@ public final class RetryInterceptor implements Interceptor {
                 response = chain.proceed(request);
             } catch (IOException e) {
                 failure = e;
+            } catch (RuntimeException | Error e) {
+                if (gate != null) {
+                    gate.exit(0, null); // the place is given back whatever went wrong
+                }
+                throw e;
             }
             boolean retryableAnswer = response != null && policy.isRetryable(response.code());
             Duration retryAfter = retryableAnswer ? retryAfter(response) : null;

@@ -1,6 +1,7 @@
 package io.github.edfisdk.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -69,5 +70,32 @@ class OverloadGateTest {
         one.exit(200, null);
         second.join(5000);
         assertTrue(!second.isAlive(), "and goes once the first is answered");
+    }
+
+    @Test
+    void aRequestThatFailsWithARuntimeExceptionGivesItsPlaceBack() throws Exception {
+        OverloadGate single = new OverloadGate(1, time, time);
+        okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder()
+                .addInterceptor(new RetryInterceptor(RetryPolicy.none(), single))
+                .addInterceptor(chain -> {
+                    throw new IllegalStateException("a bug further down the chain");
+                }).build();
+        okhttp3.Request request = new okhttp3.Request.Builder().url("http://127.0.0.1:9/x").build();
+        java.util.concurrent.atomic.AtomicInteger thrown = new java.util.concurrent.atomic.AtomicInteger();
+        // A daemon thread, so that a leaked place (the second call waiting for ever) fails the test instead of hanging it.
+        Thread calls = new Thread(() -> {
+            for (int i = 0; i < 2; i++) {
+                try {
+                    http.newCall(request).execute().close();
+                } catch (IllegalStateException | java.io.IOException e) {
+                    thrown.incrementAndGet();
+                }
+            }
+        });
+        calls.setDaemon(true);
+        calls.start();
+        calls.join(5000);
+        assertFalse(calls.isAlive(), "the second call waited for the place the first one kept");
+        assertEquals(2, thrown.get());
     }
 }
