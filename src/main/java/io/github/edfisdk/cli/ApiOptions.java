@@ -6,6 +6,7 @@ import io.github.edfisdk.sandbox.EdFiSandbox;
 import io.github.edfisdk.sandbox.Seed;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,16 +32,21 @@ public final class ApiOptions extends ServerOptions {
     /** A connected client (and the sandbox behind it, if one was started); close it after the run. */
     @Override
     Target open(PrintWriter err) throws IOException {
+        return open(err, UnaryOperator.identity());
+    }
+
+    /** Like {@link #open(PrintWriter)}, the client builder first given to {@code tuning} (retries, overload gate). */
+    Target open(PrintWriter err, UnaryOperator<EdFiClient.Builder> tuning) throws IOException {
         DataStandard ds = dataStandard == null ? null : DataStandard.parse(dataStandard);
         if (!sandbox) {
-            return new Target(clientOf(err, ds).build(), null);
+            return new Target(tuning.apply(clientOf(err, ds)).build(), null);
         }
         EdFiSandbox sb = EdFiSandbox.builder().dataStandard(dataStandardOr(DataStandard.DS5)).seed(Seed.MINIMAL).port(0)
                 .start();
         err.println("Embedded sandbox at " + sb.baseUrl() + " (discarded at the end of the run)");
         EdFiClient.Builder b = client(EdFiClient.builder().baseUrl(sb.baseUrl()).credentials(sb.key(), sb.secret()),
                 err, ds);
-        return new Target(b.build(), sb);
+        return new Target(tuning.apply(b).build(), sb);
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.github.edfisdk.cli;
 
+import io.github.edfisdk.client.AuthenticationException;
+import io.github.edfisdk.client.EdFiClient;
 import io.github.edfisdk.client.EdFiException;
+import io.github.edfisdk.client.OverloadGate;
+import io.github.edfisdk.client.RetryPolicy;
 import io.github.edfisdk.load.Dependencies;
 import io.github.edfisdk.load.LoadAbortedException;
 import io.github.edfisdk.load.LoadReport;
@@ -10,6 +14,7 @@ import io.github.edfisdk.model.DataStandardModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -52,12 +57,38 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Read, order and compare with the state journal; send nothing.")
     boolean dryRun;
 
+    @Option(names = "--max-retry-time", defaultValue = "5m", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "How long one record may keep being retried after throttling (429), server errors (500, 502, "
+                    + "503, 504) and dropped connections before it goes to the errors file (500ms, 90s, 5m, 1h). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Duration maxRetryTime;
+
+    @Option(names = "--max-attempts", defaultValue = "100", paramLabel = "N", description = "Attempts per record at "
+            + "most, the first included (with the default backoff, 5 minutes hold about 25). Default: ${DEFAULT-VALUE}.")
+    int maxAttempts;
+
+    /**
+     * A bulk load rides out transient faults: each record is retried within a time budget rather than a few attempts,
+     * and every worker backs off together when the server says it is overloaded (a 429/503 with Retry-After pauses
+     * all requests; the requests in flight follow AIMD up to --concurrency). Discovery and tokens keep the short
+     * default budget, so a wrong URL is still reported in seconds.
+     */
+    private EdFiClient.Builder forBulkLoad(EdFiClient.Builder b) {
+        return b.retryPolicy(RetryPolicy.builder().maxAttempts(maxAttempts).maxElapsed(maxRetryTime).build())
+                .setupRetryPolicy(RetryPolicy.defaults())
+                .overloadGate(new OverloadGate(concurrency));
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (concurrency < 1 || concurrency > 256) {
             err.println("edfi load: --concurrency must be 1 to 256");
+            return EdFiCli.USAGE;
+        }
+        if (maxAttempts < 1) {
+            err.println("edfi load: --max-attempts must be at least 1");
             return EdFiCli.USAGE;
         }
         Loader.Builder b = Loader.builder().concurrency(concurrency).stateDir(stateDir).errorsFile(errors)
@@ -77,7 +108,9 @@ public final class LoadCommand implements Callable<Integer> {
             if (dryRun && !api.hasTarget()) {
                 b.model(DataStandardModel.of(api.dataStandardOr(DataStandard.DS5)));
             } else {
-                target = api.open(err);
+                target = api.open(err, this::forBulkLoad);
+                // Refused credentials are the first and only thing reported, before the dependency list is read.
+                target.client().authenticate();
                 DataStandardModel model = DataStandardModel.of(target.client().dataStandard());
                 b.documents(target.client().documents()).model(model)
                         .dependencies(Dependencies.of(target.client(), model, note -> err.println("edfi load: " + note)));
@@ -93,6 +126,9 @@ public final class LoadCommand implements Callable<Integer> {
         } catch (LoadAbortedException e) {
             out.print(e.partialReport().format());
             err.println("edfi load: " + TerminalText.of(e.getMessage()));
+            return EdFiCli.USAGE;
+        } catch (AuthenticationException e) {
+            err.println("edfi load: the API refused the credentials (" + e.getMessage() + "); check the key and secret");
             return EdFiCli.USAGE;
         } catch (IOException | IllegalArgumentException | EdFiException e) {
             err.println("edfi load: " + TerminalText.of(e.getMessage()));

@@ -131,7 +131,7 @@ public final class PimsCommand implements Runnable {
             description = {"Write studentCTEProgramAssociations (JSON Lines, as `edfi export "
                     + "studentCTEProgramAssociations` writes them) as a PIMS CTE Student Fact file. Records that do not "
                     + "follow the mapping, or whose row breaks a pa-pims-cte rule, are reported on standard error and "
-                    + "not written.",
+                    + "not written. Rows end as the input's lines do (CRLF or LF).",
                     "Exit codes: 0 every record written, 1 some records not written, 2 usage error."})
     static final class FromEdFi implements Callable<Integer> {
         @CommandLine.Spec
@@ -187,7 +187,8 @@ public final class PimsCommand implements Runnable {
                 PimsCteProfile.Result result = new PimsCteProfile().check(rows);
                 result.violations().forEach(err::println);
                 try (Writer w = open(out, spec.commandLine().getOut())) {
-                    PimsFileWriter pims = new PimsFileWriter(w, d);
+                    // The PIMS file keeps the line end of the input: LF in, LF out; CRLF in, CRLF out.
+                    PimsFileWriter pims = new PimsFileWriter(w, d, PimsFileWriter.lineEndOf(file));
                     for (PimsRecord row : result.validRows()) {
                         pims.write(row);
                     }

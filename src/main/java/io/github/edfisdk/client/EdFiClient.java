@@ -36,6 +36,9 @@ public final class EdFiClient implements AutoCloseable {
     private final OkHttpClient http;
     private final boolean ownsHttpClient;
     private final DocumentClient documents;
+    private final OAuthTokenProvider tokens;
+    /** The client a {@link #withOptions} view was made from (it discovers the server once for both), else null. */
+    private final EdFiClient parent;
     private volatile ApiRoot root;
     private io.github.edfisdk.ds5.resources.invoker.Apis ds5;
     private io.github.edfisdk.ds5.descriptors.invoker.Apis ds5Descriptors;
@@ -44,6 +47,7 @@ public final class EdFiClient implements AutoCloseable {
 
     private EdFiClient(Builder b) {
         this.config = b;
+        this.parent = null;
         this.baseUrl = HttpUrl.get(b.baseUrl);
         this.ownsHttpClient = b.httpClient == null;
         // Redirects are refused, not followed (RedirectRefusal), and every body is bounded (ResponseLimit): outermost,
@@ -57,12 +61,12 @@ public final class EdFiClient implements AutoCloseable {
                 .build();
         // Token and root requests: retried and logged, never given a bearer token.
         this.plainHttp = base.newBuilder()
-                .addInterceptor(new RetryInterceptor(b.retryPolicy))
+                .addInterceptor(new RetryInterceptor(b.setupRetryPolicy != null ? b.setupRetryPolicy : b.retryPolicy))
                 .addInterceptor(new RedactingLoggingInterceptor(b.logger, b.logLevel))
                 .build();
-        OkHttpClient.Builder data = base.newBuilder().addInterceptor(new RetryInterceptor(b.retryPolicy));
+        OkHttpClient.Builder data = base.newBuilder().addInterceptor(new RetryInterceptor(b.retryPolicy, b.overloadGate));
         if (b.credentials != null) {
-            OAuthTokenProvider tokens = new OAuthTokenProvider(plainHttp,
+            tokens = new OAuthTokenProvider(plainHttp,
                     () -> {
                         HttpUrl u = b.tokenUrl != null ? HttpUrl.get(b.tokenUrl) : SameOrigin.check(
                                 HttpUrl.get(root().oauthUrl()), baseUrl, "token URL",
@@ -73,6 +77,8 @@ public final class EdFiClient implements AutoCloseable {
                     },
                     b.credentials, b.tokenRefreshMargin, b.clock);
             data.addInterceptor(new OAuthInterceptor(tokens));
+        } else {
+            tokens = null;
         }
         this.http = data.addInterceptor(new RedactingLoggingInterceptor(b.logger, b.logLevel)).build();
         this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()), this::dataStandard);
@@ -82,6 +88,64 @@ public final class EdFiClient implements AutoCloseable {
     private static Duration defaultCallTimeout(Builder b) {
         Duration retries = b.retryPolicy.maxElapsed().plus(b.readTimeout);
         return retries.compareTo(DEFAULT_CALL_TIMEOUT) > 0 ? retries : DEFAULT_CALL_TIMEOUT;
+    }
+
+    /** A view of {@code parent} whose requests carry {@code options}: same connections, tokens and server. */
+    private EdFiClient(EdFiClient parent, RequestOptions options) {
+        this.config = parent.config;
+        this.parent = parent;
+        this.baseUrl = parent.baseUrl;
+        this.ownsHttpClient = false;
+        this.plainHttp = parent.plainHttp;
+        this.tokens = parent.tokens;
+        OkHttpClient.Builder b = parent.http.newBuilder();
+        b.interceptors().add(0, new RequestOptionsInterceptor(options)); // first, so the retry policy sees them
+        this.http = b.build();
+        this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()), this::dataStandard);
+    }
+
+    /**
+     * A view of this client whose every request, typed generated APIs included, carries {@code options} (a
+     * correlation id, {@code If-Match}, no retry); options given to a single {@link DocumentClient} call take
+     * precedence. The view shares this client's connections, tokens and discovered server; it holds no global or
+     * thread state, so other callers of this client are not affected. Closing a view does nothing.
+     *
+     * <pre>{@code
+     * EdFiClient traced = client.withOptions(RequestOptions.builder().correlationId("load-42").retry(false).build());
+     * traced.call(() -> traced.ds5().students().postStudent(student).execute());
+     * }</pre>
+     */
+    public EdFiClient withOptions(RequestOptions options) {
+        Objects.requireNonNull(options, "options");
+        return parent == null ? new EdFiClient(this, options) : new EdFiClient(parent, options.orElse(viewOptions()));
+    }
+
+    private RequestOptions viewOptions() {
+        for (okhttp3.Interceptor i : http.interceptors()) {
+            if (i instanceof RequestOptionsInterceptor r) {
+                return r.options();
+            }
+        }
+        return RequestOptions.none();
+    }
+
+    /**
+     * Gets a token now (or finds the cached one fresh), so that refused credentials are reported before any work
+     * starts rather than by the first data request.
+     *
+     * @throws AuthenticationException the token endpoint refused the key or secret (401)
+     * @throws EdFiConnectionException the server cannot be reached
+     * @throws IllegalStateException   the client has no credentials
+     */
+    public void authenticate() {
+        if (tokens == null) {
+            throw new IllegalStateException("The client has no credentials: EdFiClient.builder().credentials(key, secret)");
+        }
+        try {
+            tokens.token();
+        } catch (java.io.IOException e) {
+            throw GeneratedApiErrors.fromIo(e, "token request");
+        }
     }
 
     /** A builder; {@code baseUrl} is required, {@code credentials} for every data call. */
@@ -100,6 +164,9 @@ public final class EdFiClient implements AutoCloseable {
      * @throws EdFiConnectionException the server cannot be reached
      */
     public ApiRoot root() {
+        if (parent != null) {
+            return parent.root();
+        }
         ApiRoot r = root;
         if (r == null) {
             synchronized (this) {
@@ -263,6 +330,8 @@ public final class EdFiClient implements AutoCloseable {
         private OkHttpClient httpClient;
         private Clock clock = Clock.systemUTC();
         private boolean allowInsecureHttp;
+        private OverloadGate overloadGate;
+        private RetryPolicy setupRetryPolicy;
 
         private Builder() {
         }
@@ -301,6 +370,26 @@ public final class EdFiClient implements AutoCloseable {
         /** Retries of every request (default {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} to disable). */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * Passes every data request through {@code gate}: a 429/503 with {@code Retry-After} pauses all requests of
+         * this client, and the requests in flight follow AIMD (default: none, requests go out as callers send them).
+         * For bulk work such as {@code edfi load}.
+         */
+        public Builder overloadGate(OverloadGate gate) {
+            this.overloadGate = gate;
+            return this;
+        }
+
+        /**
+         * Retries of the root document and token requests, when they should differ from {@link #retryPolicy}: a bulk
+         * load gives each record minutes to get through, but a wrong URL should still be reported in seconds
+         * (default: the {@link #retryPolicy}).
+         */
+        public Builder setupRetryPolicy(RetryPolicy retryPolicy) {
+            this.setupRetryPolicy = retryPolicy;
             return this;
         }
 

@@ -5,6 +5,8 @@ import java.util.Optional;
 /**
  * Options of one request (stripe style): a correlation id the server echoes in its logs and problem bodies, an
  * {@code If-Match} ETag for optimistic locking, and a retry override. Immutable; {@link #none()} is the default.
+ * Give them to one {@link DocumentClient} call, or to {@link EdFiClient#withOptions} for a view whose every request
+ * (the typed generated APIs included) carries them.
  */
 public final class RequestOptions {
     private static final RequestOptions NONE = builder().build();
@@ -33,6 +35,15 @@ public final class RequestOptions {
 
     /** {@code null}: the client's {@link RetryPolicy}; {@code false}: one attempt only; {@code true}: the policy. */
     public Boolean retry() { return retry; }
+
+    /** These options, each one not set here taken from {@code defaults}. */
+    public RequestOptions orElse(RequestOptions defaults) {
+        Builder b = builder();
+        b.correlationId = correlationId != null ? correlationId : defaults.correlationId;
+        b.ifMatch = ifMatch != null ? ifMatch : defaults.ifMatch;
+        b.retry = retry != null ? retry : defaults.retry;
+        return b.build();
+    }
 
     /** The {@code If-Match} value: an ETag as the header gives it ({@code "abc"}) or as {@code _etag} has it ({@code abc}). */
     static String quoteEtag(String etag) {

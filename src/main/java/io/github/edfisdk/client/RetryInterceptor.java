@@ -3,100 +3,143 @@ package io.github.edfisdk.client;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
  * Sends a request again, as its {@link RetryPolicy} allows, when the answer is a retryable status or no answer
  * arrived. An application interceptor placed before authentication, so every attempt gets a valid token. When the
  * retries are used up, the last response is returned (the caller turns it into a typed exception) or the last
- * connection failure is thrown with the number of attempts.
+ * connection failure is thrown with the number of attempts, the earlier failures attached as suppressed exceptions.
+ *
+ * <p>Never sent again: a cancelled call ({@link Call#isCanceled()}), a request whose body can be written only once
+ * ({@link RequestBody#isOneShot()}), and a request whose {@link RequestOptions} turn retries off. With an
+ * {@link OverloadGate}, every attempt passes through it (overload pauses and AIMD concurrency). The success path does
+ * no more than one attempt costs: the bookkeeping of retries starts at the first failure.
  */
 public final class RetryInterceptor implements Interceptor {
-    /** Waits between attempts; replaced in tests to record the waits instead of sleeping. */
-    interface Sleeper {
-        void sleep(Duration d) throws InterruptedException;
-    }
-
     private final RetryPolicy policy;
-    private final Sleeper sleeper;
-    private final Clock clock;
+    private final OverloadGate gate;
 
     /** @param policy the retry policy of every request through this interceptor (unless a request opts out) */
     public RetryInterceptor(RetryPolicy policy) {
-        this(policy, d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000), Clock.systemUTC());
+        this(policy, null);
     }
 
-    RetryInterceptor(RetryPolicy policy, Sleeper sleeper, Clock clock) {
+    /** @param gate passes every attempt, or null */
+    public RetryInterceptor(RetryPolicy policy, OverloadGate gate) {
         this.policy = policy;
-        this.sleeper = sleeper;
-        this.clock = clock;
+        this.gate = gate;
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        RequestOptions options = request.tag(RequestOptions.class);
-        boolean retryAllowed = options == null || options.retry() == null || options.retry();
-        int maxAttempts = retryAllowed ? policy.maxAttempts() : 1;
-        long started = System.nanoTime();
+        long started = policy.clock().millis();
+        List<IOException> earlierFailures = null;
         for (int attempt = 1; ; attempt++) {
             Response response = null;
             IOException failure = null;
+            if (gate != null) {
+                gate.enter();
+            }
             try {
                 response = chain.proceed(request);
             } catch (IOException e) {
-                if (!isRetryable(e)) {
-                    throw e;
-                }
                 failure = e;
+            } catch (RuntimeException | Error e) {
+                if (gate != null) {
+                    gate.exit(0, null); // the place is given back whatever went wrong
+                }
+                throw e;
             }
-            if (response != null && !policy.isRetryable(response.code())) {
+            boolean retryableAnswer = response != null && policy.isRetryable(response.code());
+            Duration retryAfter = retryableAnswer ? retryAfter(response) : null;
+            if (gate != null) {
+                gate.exit(response == null ? 0 : response.code(), retryAfter);
+            }
+            if (response != null && !retryableAnswer) {
                 return response;
             }
-            Duration wait = policy.backoff(attempt);
-            if (response != null && policy.honorRetryAfter()) {
-                Optional<Duration> retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
-                if (retryAfter.isPresent() && retryAfter.get().compareTo(wait) > 0) {
-                    wait = retryAfter.get();
-                }
+            if (failure != null && !isRetryable(failure, chain.call())) {
+                throw withEarlier(failure, earlierFailures);
             }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            boolean giveUp = attempt >= maxAttempts || elapsed.plus(wait).compareTo(policy.maxElapsed()) > 0;
+            Duration wait = policy.backoff(attempt);
+            if (retryAfter != null && policy.honorRetryAfter() && retryAfter.compareTo(wait) > 0) {
+                wait = retryAfter;
+            }
+            Duration elapsed = Duration.ofMillis(policy.clock().millis() - started);
+            boolean giveUp = attempt >= maxAttempts(request) || chain.call().isCanceled() || isOneShot(request)
+                    || elapsed.plus(wait).compareTo(policy.maxElapsed()) > 0;
             if (giveUp) {
                 if (response != null) {
                     return response;
                 }
-                throw new IOException("Gave up after " + attempt + " attempt(s) in " + elapsed.toMillis() + " ms: "
-                        + failure.getMessage(), failure);
+                IOException gaveUp = new IOException("Gave up after " + attempt + " attempt(s) in "
+                        + elapsed.toMillis() + " ms: " + failure.getMessage(), failure);
+                throw withEarlier(gaveUp, earlierFailures);
             }
             if (response != null) {
                 response.close();
+            } else {
+                if (earlierFailures == null) {
+                    earlierFailures = new ArrayList<>(4);
+                }
+                earlierFailures.add(failure);
             }
             try {
-                sleeper.sleep(wait);
+                policy.sleeper().sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 InterruptedIOException interrupted = new InterruptedIOException("Interrupted while waiting to retry");
                 interrupted.initCause(e);
-                throw interrupted;
+                throw withEarlier(interrupted, earlierFailures);
+            }
+            if (chain.call().isCanceled()) {
+                throw withEarlier(new IOException("Canceled while waiting to retry"), earlierFailures);
             }
         }
     }
 
-    private boolean isRetryable(IOException e) {
-        if (!policy.retryConnectionFailures() || e instanceof TokenRequestException) {
+    private int maxAttempts(Request request) {
+        RequestOptions options = request.tag(RequestOptions.class);
+        return options != null && Boolean.FALSE.equals(options.retry()) ? 1 : policy.maxAttempts();
+    }
+
+    /** A body that can be written only once (a stream) cannot be sent again. */
+    private static boolean isOneShot(Request request) {
+        RequestBody body = request.body();
+        return body != null && body.isOneShot();
+    }
+
+    private Duration retryAfter(Response response) {
+        return RetryAfter.parse(response.header("Retry-After"), policy.clock()).orElse(null);
+    }
+
+    private boolean isRetryable(IOException e, Call call) {
+        if (!policy.retryConnectionFailures() || e instanceof TokenRequestException || call.isCanceled()) {
             return false;
         }
-        // A socket timeout is a failure worth retrying; a cancelled call, an interrupted thread or the call
-        // timeout (which covers all attempts) is final.
-        if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
-            return false;
+        // A socket timeout is a failure worth retrying; an interrupted thread or the call timeout (which covers all
+        // attempts) is final.
+        return !(e instanceof InterruptedIOException) || e instanceof SocketTimeoutException;
+    }
+
+    /** The final failure, the earlier attempts' failures attached (each attempt's reason stays visible). */
+    private static IOException withEarlier(IOException last, List<IOException> earlier) {
+        if (earlier != null) {
+            for (IOException e : earlier) {
+                if (e != last && e != last.getCause()) {
+                    last.addSuppressed(e);
+                }
+            }
         }
-        return !"Canceled".equals(e.getMessage());
+        return last;
     }
 }

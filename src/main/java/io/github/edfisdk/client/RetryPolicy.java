@@ -1,5 +1,6 @@
 package io.github.edfisdk.client;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -13,9 +14,23 @@ import java.util.concurrent.ThreadLocalRandom;
  * would end past that budget is not made). Immutable; build with {@link #builder()}.
  *
  * <p>Every Ed-Fi method may be retried, POST included: POST is an upsert by natural key, so sending it twice
- * stores the same document. Turn retries off per request with {@link RequestOptions.Builder#retry(boolean)}.
+ * stores the same document. Turn retries off per request with {@link RequestOptions.Builder#retry(boolean)}. A
+ * request whose body can be written only once ({@code RequestBody.isOneShot()}) is never sent again.
+ *
+ * <p>Time comes from {@link #clock()} and waits go through {@link #sleeper()} (the system's by default), so a test
+ * can run the policy on a clock it moves itself.
  */
 public final class RetryPolicy {
+    /** Waits between attempts. */
+    @FunctionalInterface
+    public interface Sleeper {
+        /** Waits {@code d}; a thread interrupt ends the wait with {@link InterruptedException}. */
+        void sleep(Duration d) throws InterruptedException;
+
+        /** {@link Thread#sleep}. */
+        Sleeper SYSTEM = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+    }
+
     private static final RetryPolicy DEFAULTS = builder().build();
     private static final RetryPolicy NONE = builder().maxAttempts(1).build();
 
@@ -26,6 +41,8 @@ public final class RetryPolicy {
     private final Set<Integer> retryableStatuses;
     private final boolean retryConnectionFailures;
     private final boolean honorRetryAfter;
+    private final Clock clock;
+    private final Sleeper sleeper;
 
     private RetryPolicy(Builder b) {
         this.maxAttempts = b.maxAttempts;
@@ -35,6 +52,8 @@ public final class RetryPolicy {
         this.retryableStatuses = Set.copyOf(b.retryableStatuses);
         this.retryConnectionFailures = b.retryConnectionFailures;
         this.honorRetryAfter = b.honorRetryAfter;
+        this.clock = b.clock;
+        this.sleeper = b.sleeper;
     }
 
     /** 4 attempts, 250 ms base delay, 20 s max delay, 60 s total, statuses 429/500/502/503/504, connection failures. */
@@ -50,7 +69,7 @@ public final class RetryPolicy {
     public Builder toBuilder() {
         return new Builder().maxAttempts(maxAttempts).baseDelay(baseDelay).maxDelay(maxDelay).maxElapsed(maxElapsed)
                 .retryableStatuses(retryableStatuses).retryConnectionFailures(retryConnectionFailures)
-                .honorRetryAfter(honorRetryAfter);
+                .honorRetryAfter(honorRetryAfter).clock(clock).sleeper(sleeper);
     }
 
     /** Attempts in total, the first one included (1 = no retry). */
@@ -73,6 +92,12 @@ public final class RetryPolicy {
 
     /** Whether the server's {@code Retry-After} sets the wait (when longer than the backoff). */
     public boolean honorRetryAfter() { return honorRetryAfter; }
+
+    /** The clock of the time budget and of {@code Retry-After} dates. */
+    public Clock clock() { return clock; }
+
+    /** What waits between attempts. */
+    public Sleeper sleeper() { return sleeper; }
 
     /** Whether {@code status} is retried. */
     public boolean isRetryable(int status) { return retryableStatuses.contains(status); }
@@ -108,8 +133,22 @@ public final class RetryPolicy {
         private Set<Integer> retryableStatuses = Set.of(429, 500, 502, 503, 504);
         private boolean retryConnectionFailures = true;
         private boolean honorRetryAfter = true;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
 
         private Builder() {
+        }
+
+        /** The clock of the time budget and of {@code Retry-After} dates (default: the system's). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** What waits between attempts (default: {@link Sleeper#SYSTEM}); a test records or fakes the waits. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
         }
 
         /** Attempts in total including the first; at least 1. */

@@ -168,6 +168,51 @@ class PimsCommandTest {
         assertEquals("", f.out());
     }
 
+    /** A valid secondary row of PAsecureID 1000000009, school 1234, CIP 015999. */
+    private static final String SECONDARY_ROW = "123456789,2026-06-30,1000000009,1234,1234,015999,70,2026-06-30,,30,N/A,"
+            + "N,Y,N,N,N,N,540.00,50.00,1.00,,N,,,,,,Y,,Y,Y,,N,PRE,,";
+    /** A valid AAP row of PAsecureID 1000000017, school 1234, CIP 470604. */
+    private static final String ADULT_ROW = "123456789,2026-06-30,1000000017,1234,1234,470604,80,2026-06-30,,80,N/A,"
+            + "N,N,N,N,N,N,120.50,45.00,0.00,,N,,,,Y,,N/A,,N,N,,N,APP,ASSOC,12.50";
+
+    @Test
+    void toEdFiNeverWritesTwoAssociationsWithOneNaturalKey(@TempDir Path dir) throws Exception {
+        // Line 4: the AAP row of line 1's student, school, CIP and year. Both rows meet every row rule, and both
+        // become the same Ed-Fi association (same student, school, program, beginDate): one would overwrite the other.
+        Path pims = dir.resolve("twins.csv");
+        String twin = ADULT_ROW.replace("1000000017", "1000000009").replace("470604", "015999");
+        Files.writeString(pims, SECONDARY_ROW + "\n" + ADULT_ROW + "\n"
+                + SECONDARY_ROW.replace("1000000009", "1000000025") + "\n" + twin + "\n");
+        Run t = run("pims", "to-edfi", pims.toString());
+        assertEquals(1, t.code(), t.err());
+        assertEquals(Set.of(4L), reportedLines(t.err(), pims), t.err());
+        assertTrue(t.err().contains("line 1"), t.err());
+        List<String> written = t.out().lines().toList();
+        assertEquals(3, written.size(), t.out());
+        var model = io.github.edfisdk.model.DataStandardModel.of(io.github.edfisdk.model.DataStandard.DS5)
+                .resource("studentCTEProgramAssociations").orElseThrow();
+        assertEquals(3, written.stream().map(l -> model.naturalKey(com.google.gson.JsonParser.parseString(l)
+                .getAsJsonObject()).canonical()).distinct().count());
+    }
+
+    @Test
+    void fromEdFiKeepsTheInputsLineEnding(@TempDir Path dir) throws Exception {
+        Path pims = dir.resolve("two.csv");
+        Files.writeString(pims, SECONDARY_ROW + "\n" + ADULT_ROW + "\n");
+        Run t = run("pims", "to-edfi", pims.toString());
+        assertEquals(0, t.code(), t.err());
+        for (String ending : List.of("\n", "\r\n")) {
+            Path in = dir.resolve("in" + ending.length() + ".jsonl");
+            Files.writeString(in, String.join(ending, t.out().lines().toList()) + ending);
+            Path back = dir.resolve("back" + ending.length() + ".csv");
+            Run f = run("pims", "from-edfi", in.toString(), "--out", back.toString());
+            assertEquals(0, f.code(), f.err());
+            assertEquals(SECONDARY_ROW + ending + ADULT_ROW + ending, Files.readString(back));
+            Run stdout = run("pims", "from-edfi", in.toString());
+            assertEquals(SECONDARY_ROW + ending + ADULT_ROW + ending, stdout.out());
+        }
+    }
+
     @Test
     void usageErrorsExitTwo(@TempDir Path dir) throws Exception {
         Path pims = dir.resolve("ok.csv");

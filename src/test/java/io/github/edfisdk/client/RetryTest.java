@@ -3,6 +3,7 @@ package io.github.edfisdk.client;
 import static io.github.edfisdk.client.FakeOds.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
+import okio.BufferedSink;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.mockwebserver.MockResponse;
@@ -74,16 +82,18 @@ class RetryTest {
     @Test
     void givesUpWhenTheTimeBudgetIsSpent() {
         ods.dataHandler = r -> json(503, "{}");
-        RetryPolicy budget = RetryPolicy.builder().maxAttempts(1000).baseDelay(Duration.ofMillis(100))
-                .maxDelay(Duration.ofMillis(100)).maxElapsed(Duration.ofMillis(400)).build();
-        long start = System.nanoTime();
+        FakeTime time = new FakeTime();
+        RetryPolicy budget = time.policy(RetryPolicy.builder().maxAttempts(1000).baseDelay(Duration.ofMillis(100))
+                .maxDelay(Duration.ofMillis(100)).maxElapsed(Duration.ofMillis(400)).build()).build();
         try (EdFiClient client = ods.client().retryPolicy(budget).build()) {
             assertThrows(ServerException.class, () -> client.documents().get("students", "x"));
         }
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(ms < 2000, "stopped within the budget, took " + ms + " ms");
+        // Waits of 50-100 ms (jitter) while they fit in 400 ms: 4 to 8 waits, one attempt more than waits.
         int attempts = ods.dataRequests.size();
-        assertTrue(attempts >= 3 && attempts <= 10, "attempts bounded by time: " + attempts);
+        assertEquals(time.waits.size() + 1, attempts);
+        assertTrue(attempts >= 5 && attempts <= 9, "attempts bounded by time: " + attempts);
+        assertTrue(time.slept().toMillis() <= 400, "stayed within the budget: " + time.slept());
+        assertTrue(time.slept().toMillis() > 300, "used the budget: " + time.slept());
     }
 
     @Test
@@ -140,7 +150,7 @@ class RetryTest {
             server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "2"));
             server.enqueue(new MockResponse().setResponseCode(200));
             OkHttpClient http = new OkHttpClient.Builder().addInterceptor(
-                    new RetryInterceptor(FakeOds.fastRetries(), waits::add, Clock.systemUTC())).build();
+                    new RetryInterceptor(FakeOds.fastRetries().toBuilder().sleeper(waits::add).build())).build();
             try (Response r = http.newCall(new Request.Builder().url(server.url("/x")).build()).execute()) {
                 assertEquals(200, r.code());
             }
@@ -158,7 +168,8 @@ class RetryTest {
             server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", date));
             server.enqueue(new MockResponse().setResponseCode(200));
             OkHttpClient http = new OkHttpClient.Builder().addInterceptor(
-                    new RetryInterceptor(FakeOds.fastRetries(), waits::add, clock)).build();
+                    new RetryInterceptor(FakeOds.fastRetries().toBuilder().sleeper(waits::add).clock(clock).build()))
+                    .build();
             try (Response r = http.newCall(new Request.Builder().url(server.url("/x")).build()).execute()) {
                 assertEquals(200, r.code());
             }
@@ -177,13 +188,106 @@ class RetryTest {
     }
 
     @Test
-    void retryAfterIsWaitedForRealThroughTheClient() {
+    void retryAfterIsWaitedThroughTheClient() {
         ods.respond(json(429, "{}").setHeader("Retry-After", "1"), json(200, "{}"));
-        long start = System.nanoTime();
-        try (EdFiClient client = ods.client().build()) {
+        FakeTime time = new FakeTime();
+        try (EdFiClient client = ods.client().retryPolicy(time.policy(RetryPolicy.defaults()).build()).build()) {
             client.documents().get("students", "x");
         }
-        assertTrue((System.nanoTime() - start) / 1_000_000 >= 1000, "waited the second the server asked for");
+        assertEquals(List.of(Duration.ofSeconds(1)), time.waits, "waited the second the server asked for");
+        assertEquals(2, ods.dataRequests.size());
+    }
+
+    @Test
+    void aCancelledCallIsNotSentAgain() throws Exception {
+        List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+            server.enqueue(new MockResponse().setResponseCode(200));
+            OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).addInterceptor(
+                    new RetryInterceptor(FakeOds.fastRetries().toBuilder().sleeper(waits::add).build())).build();
+            Call call = http.newCall(new Request.Builder().url(server.url("/x")).build());
+            CompletableFuture<IOException> outcome = CompletableFuture.supplyAsync(() -> {
+                try (Response r = call.execute()) {
+                    return null;
+                } catch (IOException e) {
+                    return e;
+                }
+            });
+            assertNotNull(server.takeRequest(10, TimeUnit.SECONDS));
+            call.cancel();
+            IOException e = outcome.get(10, TimeUnit.SECONDS);
+            assertNotNull(e, "the cancelled call fails");
+            assertEquals(List.of(), waits, "no retry was prepared: " + e);
+            assertEquals(1, server.getRequestCount());
+        }
+    }
+
+    @Test
+    void aOneShotBodyIsNeverSentAgain() throws Exception {
+        RequestBody oneShot = new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return MediaType.get("application/json");
+            }
+
+            @Override
+            public boolean isOneShot() {
+                return true;
+            }
+
+            @Override
+            public void writeTo(BufferedSink sink) throws IOException {
+                sink.writeUtf8("{}");
+            }
+        };
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse().setResponseCode(503));
+            server.enqueue(new MockResponse().setResponseCode(201));
+            OkHttpClient http = new OkHttpClient.Builder().addInterceptor(
+                    new RetryInterceptor(FakeOds.fastRetries())).build();
+            try (Response r = http.newCall(new Request.Builder().url(server.url("/x")).post(oneShot).build()).execute()) {
+                assertEquals(503, r.code(), "the answer of the one attempt");
+            }
+            assertEquals(1, server.getRequestCount());
+        }
+    }
+
+    @Test
+    void earlierFailuresAreKeptAsSuppressedExceptions() throws Exception {
+        MockWebServer dead = new MockWebServer();
+        dead.start();
+        okhttp3.HttpUrl url = dead.url("/x");
+        dead.shutdown();
+        OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).addInterceptor(
+                new RetryInterceptor(FakeOds.fastRetries().toBuilder().maxAttempts(3).build())).build();
+        IOException e = assertThrows(IOException.class, () -> http.newCall(new Request.Builder().url(url).build()).execute());
+        assertTrue(e.getMessage().startsWith("Gave up after 3 attempt(s)"), e.getMessage());
+        assertNotNull(e.getCause(), "the last failure is the cause");
+        assertEquals(2, e.getSuppressed().length, "the first two attempts' failures");
+    }
+
+    @Test
+    void requestOptionsReachTheTypedGeneratedApisThroughAView() throws Exception {
+        ods.respond(json(503, "{}"), json(200, "[]"), json(200, "[]"));
+        try (EdFiClient client = ods.client().build()) {
+            EdFiClient traced = client.withOptions(RequestOptions.builder().correlationId("trace-7").retry(false).build());
+            ServerException e = assertThrows(ServerException.class,
+                    () -> traced.call(() -> traced.ds5().students().getStudents().execute()));
+            assertEquals(503, e.status());
+            assertEquals(1, ods.dataRequests.size(), "retry(false) held for the generated API");
+            assertEquals("trace-7", ods.dataRequests.get(0).getHeader("correlation-id"));
+
+            traced.call(() -> traced.ds5().students().getStudents().execute());
+            assertEquals("trace-7", ods.dataRequests.get(1).getHeader("correlation-id"));
+            // The client the view came from is unchanged: no global or thread state.
+            client.call(() -> client.ds5().students().getStudents().execute());
+            assertEquals(null, ods.dataRequests.get(2).getHeader("correlation-id"));
+            // Options of one call win over the view's.
+            ods.respond(json(200, "{}"));
+            traced.documents().get("students", "x", RequestOptions.builder().correlationId("call-1").build());
+            assertEquals("call-1", ods.dataRequests.get(3).getHeader("correlation-id"));
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.edfisdk.profiles.pa;
 
 import static io.github.edfisdk.profiles.pa.PimsField.*;
 
+import io.github.edfisdk.model.NaturalKey;
 import io.github.edfisdk.profiles.RecordProfile;
 import io.github.edfisdk.profiles.RuleViolation;
 import io.github.edfisdk.profiles.SchoolYear;
@@ -53,6 +54,10 @@ public final class PimsCteProfile implements RecordProfile {
     public static final String RULE_CREDIT_EQUIVALENCY = "pims.adult-credit-equivalency";
     public static final String RULE_ONE_CIP_PER_SCHOOL = "pims.secondary-one-cip-per-school";
     public static final String RULE_DISTINCT_AAP_CIP = "pims.aap-distinct-cip";
+    public static final String RULE_PERCENT_OF_HOURS = "pims.percent-of-program-hours";
+    public static final String RULE_PARTICIPANT_HOURS = "pims.participant-hours";
+    public static final String RULE_CONCENTRATOR_HOURS = "pims.concentrator-hours";
+    public static final String RULE_ONE_ED_FI_ASSOCIATION = "pims.one-ed-fi-association";
 
     /** The Young Farmers program CIP (01.0301). */
     public static final String YOUNG_FARMERS_CIP = "010301";
@@ -65,6 +70,10 @@ public final class PimsCteProfile implements RecordProfile {
     private static final Pattern HUNDREDTHS = Pattern.compile("\\d+(\\.\\d{1,2})?");
     private static final Set<String> TASK_LIST_Y_ONLY = Set.of("30", "40");
     private static final Set<String> TASK_LIST_N_A = Set.of("10", "22", "28", "71", "80");
+    /** "Pennsylvania defines completing a CTE course as completing a minimum of 240 technical instructional hours." */
+    private static final BigDecimal PARTICIPANT_HOURS = BigDecimal.valueOf(240);
+    private static final BigDecimal CONCENTRATOR_HOURS = BigDecimal.valueOf(480);
+    private static final PimsCteProgramAssociations MAPPING = new PimsCteProgramAssociations();
 
     private final SchoolYear schoolYear;
 
@@ -121,7 +130,7 @@ public final class PimsCteProfile implements RecordProfile {
     public Result check(List<PimsRecord> rows) {
         ViolationSink sink = ViolationSink.inMemory();
         Result r = check(rows, sink);
-        return new Result(sink.violations(), r.validRows(), rows.size(), r.invalidRows(), PimsDelimiter.COMMA);
+        return new Result(r.violations(), r.validRows(), rows.size(), r.invalidRows(), PimsDelimiter.COMMA);
     }
 
     /** The rules of one row alone (not the cross-row rules). */
@@ -133,20 +142,37 @@ public final class PimsCteProfile implements RecordProfile {
 
     private Result check(List<PimsRecord> rows, ViolationSink sink) {
         Map<String, PimsRecord> firstByKey = new HashMap<>();
-        List<PimsRecord> valid = new ArrayList<>();
-        long invalid = 0;
-        for (PimsRecord row : rows) {
+        Map<String, PimsRecord> firstByEdFiKey = new HashMap<>();
+        boolean[] invalid = new boolean[rows.size()];
+        List<Integer> meetRowRules = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            PimsRecord row = rows.get(i);
             int before = sink.size();
             sink.at(row.file(), row.line());
             checkRow(row, sink);
             checkDistinct(row, sink, firstByKey);
             if (sink.size() == before) {
-                valid.add(row);
-            } else {
-                invalid++;
+                // Only a row that meets every row rule converts, so only such rows are compared by Ed-Fi key.
+                checkOneEdFiAssociation(row, sink, firstByEdFiKey);
+            }
+            invalid[i] = sink.size() != before;
+            if (!invalid[i]) {
+                meetRowRules.add(i);
             }
         }
-        return new Result(sink.violations(), valid, rows.size(), invalid, PimsDelimiter.COMMA);
+        for (int i : ProgramHours.disagreeing(rows, meetRowRules, sink)) {
+            invalid[i] = true;
+        }
+        List<PimsRecord> valid = new ArrayList<>();
+        long invalidCount = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (invalid[i]) {
+                invalidCount++;
+            } else {
+                valid.add(rows.get(i));
+            }
+        }
+        return new Result(sortByLine(sink.violations()), valid, rows.size(), invalidCount, PimsDelimiter.COMMA);
     }
 
     private static List<RuleViolation> sortByLine(List<RuleViolation> v) {
@@ -196,9 +222,12 @@ public final class PimsCteProfile implements RecordProfile {
                 PERKINS_PARTICIPANT, SIMULATED_WORK_ENVIRONMENT)) {
             yesNo(r, sink, f);
         }
-        hundredths(r, sink, PROGRAM_HOURS, RULE_HOURS, "Report the cumulative total program hours successfully"
-                + " completed, 0.00 or more (e.g. 9999.99)");
-        percent(r, sink);
+        boolean hoursOk = hundredths(r, sink, PROGRAM_HOURS, RULE_HOURS, "Report the cumulative total program hours"
+                + " successfully completed, 0.00 or more (e.g. 9999.99)");
+        boolean percentOk = percent(r, sink);
+        if (hoursOk && percentOk) {
+            percentNeedsHours(r, sink);
+        }
         hundredths(r, sink, POSTSECONDARY_CREDITS, RULE_CREDITS, "Report total postsecondary credits earned, 0.00"
                 + " or more: round to the nearest hundredth of a credit");
         pell(r, sink);
@@ -206,6 +235,9 @@ public final class PimsCteProfile implements RecordProfile {
         if (r.get(PERKINS_CONCENTRATOR).equals("Y") && !r.get(PERKINS_PARTICIPANT).equals("Y")) {
             report(r, sink, PERKINS_PARTICIPANT, RULE_CONCENTRATOR,
                     "If the CTE student is a concentrator (Field 30 is Y), this field must be Y – Yes");
+        }
+        if (hoursOk && r.isSecondary()) {
+            perkinsHours(r, sink);
         }
         apprenticeship(r, sink);
         String degree = r.get(DEGREE_AWARDED);
@@ -242,14 +274,55 @@ public final class PimsCteProfile implements RecordProfile {
         }
     }
 
-    private void percent(PimsRecord r, ViolationSink sink) {
+    /** Whether field 19 is a percentage and, for AAP Young Farmers, 1.00. */
+    private boolean percent(PimsRecord r, ViolationSink sink) {
         String v = r.get(PERCENT_COMPLETE);
         BigDecimal p = HUNDREDTHS.matcher(v).matches() ? new BigDecimal(v) : null;
         if (p == null || p.compareTo(BigDecimal.valueOf(100)) > 0) {
             report(r, sink, PERCENT_COMPLETE, RULE_PERCENT, "Valid values: 0.00 to 100.00");
-        } else if (r.isAdultAffidavit() && r.get(CIP_CODE).equals(YOUNG_FARMERS_CIP) && !v.equals("1.00")) {
+            return false;
+        } else if (isYoungFarmer(r) && !v.equals("1.00")) {
             report(r, sink, PERCENT_COMPLETE, RULE_YOUNG_FARMERS, "EXCEPTION: Report 1.00 for all adult affidavit"
                     + " students reported in Young Farmers programs (CIP 01.0301)");
+            return false;
+        }
+        return true;
+    }
+
+    /** AAP Young Farmers report 1.00 percent whatever their hours (the seed's EXCEPTION). */
+    static boolean isYoungFarmer(PimsRecord r) {
+        return r.isAdultAffidavit() && r.get(CIP_CODE).equals(YOUNG_FARMERS_CIP);
+    }
+
+    /** Percent = Field 18 / total program hours × 100: no hours, no percentage (0 hours is 0.00 %). */
+    private static void percentNeedsHours(PimsRecord r, ViolationSink sink) {
+        if (isYoungFarmer(r)) {
+            return;
+        }
+        if (new BigDecimal(r.get(PROGRAM_HOURS)).signum() == 0 && new BigDecimal(r.get(PERCENT_COMPLETE)).signum() > 0) {
+            report(r, sink, PERCENT_COMPLETE, RULE_PERCENT_OF_HOURS, ProgramHours.RULE_TEXT + "; with 0.00 hours in"
+                    + " Field 18 the percentage is 0.00");
+        }
+    }
+
+    /**
+     * Field 31: a participant completed at least ONE CTE course, a concentrator (Field 30) at least TWO, and
+     * Pennsylvania counts a completed course as at least 240 technical instructional hours. Field 18 is the
+     * cumulative hours the student successfully completed in the CIP, so a Y needs 240 (participant) or 480
+     * (concentrator) of them. The other direction is not a rule: a course planned for more than 240 hours a year
+     * may be unfinished at 300 hours.
+     */
+    private static void perkinsHours(PimsRecord r, ViolationSink sink) {
+        BigDecimal hours = new BigDecimal(r.get(PROGRAM_HOURS));
+        if (r.get(PERKINS_CONCENTRATOR).equals("Y") && hours.compareTo(CONCENTRATOR_HOURS) < 0) {
+            report(r, sink, PERKINS_CONCENTRATOR, RULE_CONCENTRATOR_HOURS, "A secondary CTE student who completed at"
+                    + " least TWO state defined CTE Courses (Y – Yes (2 Courses/480 hours)); Field 18 reports "
+                    + r.get(PROGRAM_HOURS) + " hours, fewer than 480");
+        }
+        if (r.get(PERKINS_PARTICIPANT).equals("Y") && hours.compareTo(PARTICIPANT_HOURS) < 0) {
+            report(r, sink, PERKINS_PARTICIPANT, RULE_PARTICIPANT_HOURS, "A secondary CTE student who completed at"
+                    + " least ONE state defined CTE Course (Y – Yes (1 Courses/240 hours)); Field 18 reports "
+                    + r.get(PROGRAM_HOURS) + " hours, fewer than 240");
         }
     }
 
@@ -351,6 +424,25 @@ public final class PimsCteProfile implements RecordProfile {
         }
     }
 
+    /**
+     * Two valid rows must not become one Ed-Fi studentCTEProgramAssociation: its natural key (beginDate, school,
+     * program, student) has no delivery method, so a secondary and an AAP row of one student, CIP school, CIP and
+     * year would be written twice under one key and the second would overwrite the first. The key is the one the
+     * conversion produces, read with the Data Standard's identity.
+     */
+    private static void checkOneEdFiAssociation(PimsRecord r, ViolationSink sink, Map<String, PimsRecord> firstByKey) {
+        NaturalKey key = MAPPING.naturalKey(r);
+        PimsRecord first = firstByKey.putIfAbsent(key.canonical(), r);
+        if (first != null) {
+            sink.report(PimsField.label(DELIVERY_METHOD_CODE), RULE_ONE_ED_FI_ASSOCIATION, "This row and line "
+                    + first.line() + " become the same Ed-Fi studentCTEProgramAssociation " + key.values()
+                    + " (one per student, school, CIP program and school year: the delivery method "
+                    + r.get(DELIVERY_METHOD_CODE) + " here, " + first.get(DELIVERY_METHOD_CODE) + " there, is not part"
+                    + " of its key), so the later row would overwrite the first; report the student once for this CIP"
+                    + " at this school");
+        }
+    }
+
     private static void yesNo(PimsRecord r, ViolationSink sink, int f) {
         String v = r.get(f);
         if (!v.equals("Y") && !v.equals("N")) {
@@ -358,10 +450,12 @@ public final class PimsCteProfile implements RecordProfile {
         }
     }
 
-    private static void hundredths(PimsRecord r, ViolationSink sink, int f, String rule, String text) {
+    private static boolean hundredths(PimsRecord r, ViolationSink sink, int f, String rule, String text) {
         if (!HUNDREDTHS.matcher(r.get(f)).matches()) {
             report(r, sink, f, rule, text);
+            return false;
         }
+        return true;
     }
 
     private static void digits(PimsRecord r, ViolationSink sink, int f, Pattern p, String rule, String text) {

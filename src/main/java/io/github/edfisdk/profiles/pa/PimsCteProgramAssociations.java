@@ -5,7 +5,11 @@ import static io.github.edfisdk.profiles.pa.PimsField.*;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.github.edfisdk.model.DataStandard;
+import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.DescriptorUri;
+import io.github.edfisdk.model.NaturalKey;
+import io.github.edfisdk.model.ResourceModel;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -76,6 +80,12 @@ public final class PimsCteProgramAssociations {
     static final Map<String, String> TASK_LIST = Map.of(
             "Y", "Task list completed", "N", "Task list not completed", "N/A", "Task list not applicable");
 
+    /** Read on first use: the spec is only needed for natural keys. */
+    private static final class Association {
+        static final ResourceModel MODEL = DataStandardModel.of(DataStandard.DS5)
+                .resource("studentCTEProgramAssociations").orElseThrow();
+    }
+
     private final String namespace;
 
     /** Descriptors in {@link #DEFAULT_NAMESPACE}. */
@@ -145,6 +155,11 @@ public final class PimsCteProgramAssociations {
         doc.add("programParticipationStatuses", statuses);
         doc.addProperty("technicalSkillsAssessmentDescriptor", uri(SKILLS, r.get(TASK_LIST_COMPLETION)));
         return doc;
+    }
+
+    /** The Ed-Fi natural key of {@link #toEdFi}'s association of a row: the Data Standard's identity, read from the spec. */
+    public NaturalKey naturalKey(PimsRecord r) {
+        return Association.MODEL.naturalKey(toEdFi(r));
     }
 
     /**

@@ -27,6 +27,10 @@ class PimsCteProfileTest {
             "470604", "80", "2026-06-30", "", "80", "N/A", "N", "N", "N", "N", "N", "N", "120.50", "45.00", "0.00",
             "", "N", "", "", "", "Y", "", "N/A", "", "N", "N", "", "N", "APP", "ASSOC", "12.50");
 
+    /** SECONDARY without the Perkins flags, whose hour thresholds would otherwise constrain field 18. */
+    static final PimsRecord NOT_A_PARTICIPANT = SECONDARY.with(PERKINS_CONCENTRATOR, "N")
+            .with(PERKINS_PARTICIPANT, "N");
+
     final PimsCteProfile profile = new PimsCteProfile();
 
     List<String> rules(PimsRecord r) {
@@ -287,7 +291,7 @@ class PimsCteProfileTest {
         @ParameterizedTest
         @ValueSource(strings = {"0.00", "9999.99", "240", "480.5"})
         void hundredthsMeetIt(String v) {
-            meets(SECONDARY.with(PROGRAM_HOURS, v));
+            meets(NOT_A_PARTICIPANT.with(PROGRAM_HOURS, v).with(PERCENT_COMPLETE, "0.00"));
         }
     }
 
@@ -456,6 +460,108 @@ class PimsCteProfileTest {
             meets(ADULT.with(ADULT_CREDIT_EQUIVALENCY, "999.99"));
             meets(ADULT.with(ADULT_CREDIT_EQUIVALENCY, ""));
             meets(SECONDARY.with(ADULT_CREDIT_EQUIVALENCY, ""));
+        }
+    }
+
+    @Nested
+    class PercentageAgreesWithHours {
+        @Test
+        void aPercentageWithoutHoursBreaksIt() {
+            PimsRecord r = NOT_A_PARTICIPANT.with(PROGRAM_HOURS, "0.00").with(PERCENT_COMPLETE, "12.50");
+            breaks(r, PimsCteProfile.RULE_PERCENT_OF_HOURS, PERCENT_COMPLETE);
+            assertTrue(profile.check(r).get(0).message().startsWith("Percent equals cumulative total program"
+                    + " instructional hours successfully completed (Field 18) divided by total technical hours"),
+                    profile.check(r).toString());
+        }
+
+        @Test
+        void noHoursAndNoPercentMeetItAndYoungFarmersAreExempt() {
+            meets(NOT_A_PARTICIPANT.with(PROGRAM_HOURS, "0.00").with(PERCENT_COMPLETE, "0.00"));
+            meets(ADULT.with(CIP_CODE, PimsCteProfile.YOUNG_FARMERS_CIP).with(PROGRAM_HOURS, "0.00")
+                    .with(PERCENT_COMPLETE, "1.00"));
+        }
+
+        /** Rows of one program (AUN, CIP school, CIP, secondary or AAP): 540 h = 50 %, so 1080 total hours. */
+        private PimsRecord program(long line, String student, String hours, String percent) {
+            return new PimsRecord("f.csv", line, NOT_A_PARTICIPANT.with(PASECUREID, student)
+                    .with(PROGRAM_HOURS, hours).with(PERCENT_COMPLETE, percent).values());
+        }
+
+        @Test
+        void aRowImplyingAnotherTotalOfTheSameProgramBreaksItNamingARowThatAgrees() {
+            List<PimsRecord> rows = List.of(program(1, "1000000001", "540.00", "50.00"),
+                    program(2, "1000000002", "1080.00", "100.00"), program(3, "1000000003", "540.00", "75.00"),
+                    program(4, "1000000004", "270.00", "25.00"), program(5, "1000000005", "100.00", "9.26"));
+            PimsCteProfile.Result r = profile.check(rows);
+            assertEquals(1, r.violations().size(), r.violations().toString());
+            RuleViolation v = r.violations().get(0);
+            assertEquals(3, v.line());
+            assertEquals(PimsCteProfile.RULE_PERCENT_OF_HOURS, v.rule());
+            assertEquals(PimsField.label(PERCENT_COMPLETE), v.field());
+            assertTrue(v.message().contains("line 1 (540.00 hours, 50.00 %)"), v.message());
+            assertTrue(v.message().contains("1080"), v.message());
+            assertEquals(4, r.validRows().size());
+        }
+
+        @Test
+        void anotherProgramMayHaveAnotherTotal() {
+            PimsRecord otherCip = program(2, "1000000002", "540.00", "75.00").with(CIP_CODE, "470604");
+            PimsRecord adult = new PimsRecord("f.csv", 3, ADULT.with(CIP_CODE, "015999").with(PROGRAM_HOURS, "540.00")
+                    .with(PERCENT_COMPLETE, "20.00").values());
+            assertEquals(List.of(), profile.check(List.of(program(1, "1000000001", "540.00", "50.00"), otherCip,
+                    adult)).violations());
+        }
+    }
+
+    @Nested
+    class PerkinsFlagsNeedTheirHours {
+        @Test
+        void aParticipantWithLessThan240HoursBreaksIt() {
+            PimsRecord r = NOT_A_PARTICIPANT.with(PERKINS_PARTICIPANT, "Y").with(PROGRAM_HOURS, "239.99");
+            breaks(r, PimsCteProfile.RULE_PARTICIPANT_HOURS, PERKINS_PARTICIPANT);
+            assertTrue(profile.check(r).get(0).message().contains("240"), profile.check(r).toString());
+        }
+
+        @Test
+        void aConcentratorWithLessThan480HoursBreaksIt() {
+            PimsRecord r = SECONDARY.with(PROGRAM_HOURS, "479.99");
+            breaks(r, PimsCteProfile.RULE_CONCENTRATOR_HOURS, PERKINS_CONCENTRATOR);
+            assertTrue(profile.check(r).get(0).message().contains("480"), profile.check(r).toString());
+        }
+
+        @Test
+        void enoughHoursOrNoFlagMeetIt() {
+            meets(NOT_A_PARTICIPANT.with(PERKINS_PARTICIPANT, "Y").with(PROGRAM_HOURS, "240.00"));
+            meets(SECONDARY.with(PROGRAM_HOURS, "480.00"));
+            meets(NOT_A_PARTICIPANT.with(PROGRAM_HOURS, "100.00"));
+        }
+    }
+
+    @Nested
+    class OneEdFiAssociationPerNaturalKey {
+        /** An AAP row of SECONDARY's student, school, CIP and year: valid alone, the same Ed-Fi association. */
+        final PimsRecord adultTwin = ADULT.with(PASECUREID, SECONDARY.get(PASECUREID))
+                .with(CIP_CODE, SECONDARY.get(CIP_CODE));
+
+        @Test
+        void aSecondaryAndAnAapRowOfOneStudentSchoolCipAndYearBreakItNamingTheFirstLine() {
+            meets(adultTwin);
+            PimsRecord first = new PimsRecord("f.csv", 2, SECONDARY.values());
+            PimsRecord later = new PimsRecord("f.csv", 5, adultTwin.values());
+            PimsCteProfile.Result r = profile.check(List.of(first, later));
+            assertEquals(1, r.violations().size(), r.violations().toString());
+            RuleViolation v = r.violations().get(0);
+            assertEquals(PimsCteProfile.RULE_ONE_ED_FI_ASSOCIATION, v.rule());
+            assertEquals(5, v.line());
+            assertTrue(v.message().contains("line 2"), v.message());
+            assertEquals(List.of(first), r.validRows());
+        }
+
+        @Test
+        void anotherCipSchoolOrYearMeetsIt() {
+            assertEquals(List.of(), profile.check(List.of(SECONDARY, adultTwin.with(CIP_CODE, "470604"))).violations());
+            assertEquals(List.of(), profile.check(List.of(SECONDARY, adultTwin.with(CIP_SCHOOL_NUMBER, "5678")
+                    .with(STUDENT_SCHOOL_NUMBER, "5678"))).violations());
         }
     }
 

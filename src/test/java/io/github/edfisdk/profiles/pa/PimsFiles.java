@@ -22,6 +22,8 @@ public final class PimsFiles {
                             Set<String> students) {
     }
 
+    /** The total hours of every generated program. */
+    public static final int PROGRAM_TOTAL_HOURS = 1080;
     private static final String[] AUNS = {"123456789", "100000001"};
     private static final String[] CIPS = {"015999", "470604", "460302", "511801", "120401", "320105"};
 
@@ -81,7 +83,13 @@ public final class PimsFiles {
             case "60" -> i % 2 == 0 ? "Y" : "N";
             default -> "N/A";
         };
-        boolean concentrator = !adult && i % 3 == 0;
+        // Every program has 1080 total hours, so hours and percentage agree (Field 19 = Field 18 / 1080 × 100), and
+        // the Perkins flags follow the hours (participant 240, concentrator 480).
+        String hours = String.format("%d.%02d", i % 1080, i % 100);
+        double hoursValue = Double.parseDouble(hours);
+        String percent = new java.math.BigDecimal(hours).multiply(java.math.BigDecimal.valueOf(100))
+                .divide(java.math.BigDecimal.valueOf(PROGRAM_TOTAL_HOURS), 2, java.math.RoundingMode.HALF_UP).toPlainString();
+        boolean concentrator = !adult && i % 3 == 0 && hoursValue >= 480;
         String[] v = new String[COUNT];
         java.util.Arrays.fill(v, "");
         v[SUBMITTING_AUN - 1] = AUNS[i % 2];
@@ -97,13 +105,13 @@ public final class PimsFiles {
         for (int k = 0; k < LEARNING_COMPONENTS.size(); k++) {
             v[LEARNING_COMPONENTS.get(k) - 1] = (i >> k) % 3 == 0 ? "Y" : "N";
         }
-        v[PROGRAM_HOURS - 1] = String.format("%d.%02d", i % 2000, i % 100);
-        v[PERCENT_COMPLETE - 1] = youngFarmers ? "1.00" : String.format("%d.%02d", i % 100, (i * 7) % 100);
+        v[PROGRAM_HOURS - 1] = hours;
+        v[PERCENT_COMPLETE - 1] = youngFarmers ? "1.00" : percent;
         v[POSTSECONDARY_CREDITS - 1] = adult ? "0.00" : String.format("%d.%02d", i % 30, i % 4 * 25);
         v[PELL_GRANT - 1] = adult ? (i % 8 == 0 ? "Y" : "N") : (i % 3 == 1 ? "N" : "");
         v[TASK_LIST_COMPLETION - 1] = taskList;
         v[PERKINS_CONCENTRATOR - 1] = concentrator ? "Y" : "N";
-        v[PERKINS_PARTICIPANT - 1] = concentrator || i % 5 == 1 ? "Y" : "N";
+        v[PERKINS_PARTICIPANT - 1] = concentrator || (i % 5 == 1 && (adult || hoursValue >= 240)) ? "Y" : "N";
         v[CERTIFICATE_OF_APPRENTICESHIP - 1] = adult && i % 12 == 0 ? "APP" : (i % 11 == 0 ? "PRE" : "");
         v[DEGREE_AWARDED - 1] = i % 13 == 0 ? "ASSOC" : (i % 17 == 0 ? "BACCA" : "");
         v[ADULT_CREDIT_EQUIVALENCY - 1] = adult && i % 8 == 4 ? String.format("%d.50", i % 40) : "";
