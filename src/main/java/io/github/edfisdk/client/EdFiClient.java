@@ -47,10 +47,7 @@ public final class EdFiClient implements AutoCloseable {
                 .callTimeout(b.callTimeout)
                 .build();
         // Token and root requests: retried and logged, never given a bearer token.
-        this.plainHttp = base.newBuilder()
-                .addInterceptor(new RetryInterceptor(b.retryPolicy))
-                .addInterceptor(new RedactingLoggingInterceptor(b.logger, b.logLevel))
-                .build();
+        this.plainHttp = logging(base.newBuilder().addInterceptor(new RetryInterceptor(b.retryPolicy)), b).build();
         OkHttpClient.Builder data = base.newBuilder().addInterceptor(new RetryInterceptor(b.retryPolicy));
         if (b.credentials != null) {
             OAuthTokenProvider tokens = new OAuthTokenProvider(plainHttp,
@@ -63,8 +60,14 @@ public final class EdFiClient implements AutoCloseable {
                     b.credentials, b.tokenRefreshMargin, b.clock);
             data.addInterceptor(new OAuthInterceptor(tokens));
         }
-        this.http = data.addInterceptor(new RedactingLoggingInterceptor(b.logger, b.logLevel)).build();
+        this.http = logging(data, b).build();
         this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()), this::dataStandard);
+    }
+
+    /** The logging interceptor, last in the chain; none at all when logging is off (it would cost every request). */
+    private static OkHttpClient.Builder logging(OkHttpClient.Builder http, Builder b) {
+        return b.logLevel == HttpLogger.Level.NONE ? http
+                : http.addInterceptor(new RedactingLoggingInterceptor(b.logger, b.logLevel));
     }
 
     /** A builder; {@code baseUrl} is required, {@code credentials} for every data call. */

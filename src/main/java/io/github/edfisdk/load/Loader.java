@@ -6,6 +6,7 @@ import io.github.edfisdk.client.EdFiApiException;
 import io.github.edfisdk.client.EdFiClient;
 import io.github.edfisdk.client.EdFiException;
 import io.github.edfisdk.client.ProblemDetails;
+import io.github.edfisdk.client.RequestOptions;
 import io.github.edfisdk.client.WriteResult;
 import io.github.edfisdk.load.xml.InterchangeFile;
 import io.github.edfisdk.model.Dependency;
@@ -320,7 +321,10 @@ public final class Loader {
             ResourceModel r = rec.resource();
             requests.increment();
             try {
-                WriteResult w = documents.post(r.path(), rec.document());
+                // A line read unchanged goes out as its own bytes: serialising the parsed copy again costs CPU the
+                // server could use.
+                WriteResult w = rec.json() != null ? documents.post(r.path(), rec.json(), RequestOptions.none())
+                        : documents.post(r.path(), rec.document());
                 consecutiveConnectionFailures.set(0);
                 if (key != null && key.isComplete()) {
                     try {
