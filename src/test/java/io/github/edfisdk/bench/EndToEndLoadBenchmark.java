@@ -24,19 +24,24 @@ import java.util.regex.Pattern;
 
 /**
  * {@code edfi load} as a user runs it, against its ceiling. Each run starts a fresh sandbox in its own process
- * ({@code EdFiCli sandbox}, seed minimal), then either {@code EdFiCli load} (a separate JVM, {@code -Xmx256m}, the
- * runtime classpath) or {@link BareHttpLoad} (a separate JVM, raw keep-alive sockets, no OkHttp) sends the same files:
+ * ({@code EdFiCli sandbox}, seed minimal), then either {@code ./edfi load} (the launcher script, so its JVM options
+ * count; {@code EDFI_JAVA_OPTS=-Xmx256m}) or {@link BareHttpLoad} (a separate JVM, {@code -Xmx256m}, raw keep-alive
+ * sockets, no OkHttp) sends the same files:
  * one school, N students and N student-school associations, at the same concurrency. Rates are records per second of
  * the tool's process, from its start to its exit (JVM start included, as a user waits for it). The two tools alternate
  * which goes first, round by round. After every run the server's counts are checked (exactly 1 school, N students, N
  * enrolments); the loader's peak RSS (VmHWM) and both tools' CPU time (utime+stime from /proc) are printed.
  *
  * <pre>
- * mvn -o -q -DskipTests package   # target/classes, target/test-classes, target/runtime-classpath.txt
+ * mvn -o -q -DskipTests package   # target/test-classes and target/runtime-classpath.txt
  * java -cp "target/test-classes:target/classes:$(cat target/runtime-classpath.txt)" \
- *     io.github.edfisdk.bench.EndToEndLoadBenchmark [STUDENTS=20000] [ROUNDS=3] [CONCURRENCY=8] [--jfr DIR]
+ *     io.github.edfisdk.bench.EndToEndLoadBenchmark [STUDENTS=20000] [ROUNDS=3] [CONCURRENCY=8] [--jfr DIR] \
+ *     [--loader-java-opts "OPTIONS"]
  * </pre>
- * {@code --jfr DIR} records the loader runs with Java Flight Recorder into {@code DIR}.
+ * Run it from the project folder; it first runs {@code ./edfi --version} (untimed), which builds the jar when the
+ * sources changed. {@code --jfr DIR} records the loader runs with Java Flight Recorder into {@code DIR};
+ * {@code --loader-java-opts} adds JVM options to the loader's {@code EDFI_JAVA_OPTS} (e.g. to compare with the
+ * launcher's defaults: {@code "-XX:TieredStopAtLevel=4 -XX:+UseG1GC"}).
  */
 public final class EndToEndLoadBenchmark {
     private static final Pattern LINE = Pattern.compile("^(URL|Data API|Token URL|Key|Secret):\\s+(\\S+)");
@@ -45,10 +50,13 @@ public final class EndToEndLoadBenchmark {
     public static void main(String[] args) throws Exception {
         List<String> positional = new ArrayList<>();
         Path jfr = null;
+        String javaOpts = "-Xmx256m";
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--jfr")) {
-                jfr = Path.of(args[++i]);
+                jfr = Path.of(args[++i]).toAbsolutePath();
                 Files.createDirectories(jfr);
+            } else if (args[i].equals("--loader-java-opts")) {
+                javaOpts += " " + args[++i];
             } else {
                 positional.add(args[i]);
             }
@@ -59,10 +67,15 @@ public final class EndToEndLoadBenchmark {
         Path dir = Files.createTempDirectory("edfi-e2e-bench");
         Path data = Files.createDirectories(dir.resolve("data"));
         List<Path> files = writeData(data, students);
+        Process build = new ProcessBuilder("./edfi", "--version").redirectErrorStream(true).start();
+        String version = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().split("\n")[0];
+        if (build.waitFor() != 0) {
+            throw new IllegalStateException("./edfi --version failed:\n" + version);
+        }
         long records = 1 + 2L * students;
         System.out.printf(Locale.ROOT, "EndToEndLoadBenchmark: %,d records (1 school, %,d students, %,d enrolments), "
-                + "concurrency %d, %d rounds, %d cores%n", records, students, students, concurrency, rounds,
-                Runtime.getRuntime().availableProcessors());
+                + "concurrency %d, %d rounds, %d cores; loader: ./edfi load (%s), EDFI_JAVA_OPTS=%s%n", records, students,
+                students, concurrency, rounds, Runtime.getRuntime().availableProcessors(), version, javaOpts);
 
         double[] loader = new double[rounds];
         double[] bare = new double[rounds];
@@ -73,7 +86,7 @@ public final class EndToEndLoadBenchmark {
             for (int k = 0; k < 2; k++) {
                 boolean loaderTurn = (k == 0) == (round % 2 == 0);
                 try (SandboxProcess sb = SandboxProcess.start(dir)) {
-                    Run r = loaderTurn ? runLoader(sb, data, concurrency, jfr, round) : runBare(sb, files, concurrency);
+                    Run r = loaderTurn ? runLoader(sb, data, concurrency, javaOpts, jfr, round) : runBare(sb, files, concurrency);
                     verify(sb, students);
                     if (loaderTurn) {
                         l = r;
@@ -104,15 +117,13 @@ public final class EndToEndLoadBenchmark {
     record Run(double seconds, double cpuSeconds, long rssKb) {
     }
 
-    static Run runLoader(SandboxProcess sb, Path data, int concurrency, Path jfr, int round) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx256m"));
-        if (jfr != null) {
-            cmd.add("-XX:StartFlightRecording=filename=" + jfr.resolve("load-" + (round + 1) + ".jfr") + ",settings=profile");
-        }
-        cmd.addAll(List.of("-cp", runtimeClasspath(), "io.github.edfisdk.cli.EdFiCli", "load", data.toString(),
-                "--base-url", sb.url, "--credentials-file", sb.credentials.toString(), "--concurrency",
-                Integer.toString(concurrency)));
-        return run(cmd, out -> {
+    static Run runLoader(SandboxProcess sb, Path data, int concurrency, String javaOpts, Path jfr, int round)
+            throws Exception {
+        String opts = jfr == null ? javaOpts
+                : javaOpts + " -XX:StartFlightRecording=filename=" + jfr.resolve("load-" + (round + 1) + ".jfr") + ",settings=profile";
+        List<String> cmd = List.of("./edfi", "load", data.toString(), "--base-url", sb.url, "--credentials-file",
+                sb.credentials.toString(), "--concurrency", Integer.toString(concurrency));
+        return run(cmd, Map.of("EDFI_JAVA_OPTS", opts), out -> {
             if (!out.contains(" 0 failed")) {
                 throw new IllegalStateException("edfi load did not land every record:\n" + out);
             }
@@ -124,7 +135,7 @@ public final class EndToEndLoadBenchmark {
                 BareHttpLoad.class.getName(), sb.dataUrl, sb.tokenUrl, sb.credentials.toString(),
                 Integer.toString(concurrency)));
         files.forEach(f -> cmd.add(f.toString()));
-        return run(cmd, out -> {
+        return run(cmd, Map.of(), out -> {
             if (!out.contains("BARE ") || !out.trim().endsWith(" 0")) {
                 throw new IllegalStateException("the bare client did not land every record:\n" + out);
             }
@@ -136,9 +147,11 @@ public final class EndToEndLoadBenchmark {
     }
 
     /** Runs a tool, sampling its CPU time and peak RSS from /proc until it exits. */
-    private static Run run(List<String> cmd, OutputCheck check) throws Exception {
+    private static Run run(List<String> cmd, Map<String, String> env, OutputCheck check) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Process p = pb.start();
         StringBuilder out = new StringBuilder();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = p.inputReader()) {
@@ -166,7 +179,7 @@ public final class EndToEndLoadBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         reader.join();
         if (p.exitValue() != 0) {
-            throw new IllegalStateException(cmd.get(cmd.size() > 6 ? 5 : 0) + " exited " + p.exitValue() + ":\n" + out);
+            throw new IllegalStateException(String.join(" ", cmd.subList(0, 2)) + " exited " + p.exitValue() + ":\n" + out);
         }
         check.check(out.toString());
         return new Run(seconds, (double) cpuTicks / CLOCK_TICKS, rss);
