@@ -65,6 +65,17 @@ public final class EndToEndLoadBenchmark {
         int rounds = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 3;
         int concurrency = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 8;
         Path dir = Files.createTempDirectory("edfi-e2e-bench");
+        try {
+            measure(dir, students, rounds, concurrency, javaOpts, jfr);
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void measure(Path dir, int students, int rounds, int concurrency, String javaOpts, Path jfr)
+            throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         List<Path> files = writeData(data, students);
         Process build = new ProcessBuilder("./edfi", "--version").redirectErrorStream(true).start();
