@@ -115,10 +115,11 @@ public final class EndToEndLoadBenchmark {
             loader[round] = records / l.seconds;
             bare[round] = records / b.seconds;
             maxRss = Math.max(maxRss, l.rssKb);
-            System.out.printf(Locale.ROOT, "round %d (%s first): edfi load %,.0f records/s (%.1f s, CPU %.1f s, peak RSS %d MB)"
-                            + " | bare %,.0f records/s (%.1f s, CPU %.1f s) | ratio %.2f%n", round + 1,
-                    round % 2 == 0 ? "loader" : "bare", loader[round], l.seconds, l.cpuSeconds, l.rssKb / 1024,
-                    bare[round], b.seconds, b.cpuSeconds, loader[round] / bare[round]);
+            System.out.printf(Locale.ROOT, "round %d (%s first): edfi load %,.0f records/s (%.1f s, CPU %.1f s of which"
+                            + " system %.1f s, peak RSS %d MB) | bare %,.0f records/s (%.1f s, CPU %.1f s of which system %.1f s)"
+                            + " | ratio %.2f%n", round + 1, round % 2 == 0 ? "loader" : "bare", loader[round], l.seconds,
+                    l.cpuSeconds, l.systemSeconds, l.rssKb / 1024, bare[round], b.seconds, b.cpuSeconds, b.systemSeconds,
+                    loader[round] / bare[round]);
         }
         double[] ratios = new double[rounds];
         for (int i = 0; i < rounds; i++) {
@@ -131,7 +132,7 @@ public final class EndToEndLoadBenchmark {
     }
 
     /** One tool's run: wall time from process start to exit, CPU time, peak resident memory. */
-    record Run(double seconds, double cpuSeconds, long rssKb) {
+    record Run(double seconds, double cpuSeconds, double systemSeconds, long rssKb) {
     }
 
     static Run runLoader(SandboxProcess sb, Path data, int concurrency, String javaOpts, Path jfr, int round)
@@ -184,11 +185,14 @@ public final class EndToEndLoadBenchmark {
         reader.start();
         long rss = 0;
         long cpuTicks = 0;
+        long systemTicks = 0;
         Path proc = Path.of("/proc", Long.toString(p.pid()));
         while (!p.waitFor(20, TimeUnit.MILLISECONDS)) {
             try {
                 rss = Math.max(rss, vmHwmKb(Files.readString(proc.resolve("status"))));
-                cpuTicks = cpuTicks(Files.readString(proc.resolve("stat")));
+                String stat = Files.readString(proc.resolve("stat"));
+                cpuTicks = cpuTicks(stat);
+                systemTicks = systemTicks(stat);
             } catch (IOException | RuntimeException e) {
                 // exited between the checks
             }
@@ -199,7 +203,7 @@ public final class EndToEndLoadBenchmark {
             throw new IllegalStateException(String.join(" ", cmd.subList(0, 2)) + " exited " + p.exitValue() + ":\n" + out);
         }
         check.check(out.toString());
-        return new Run(seconds, (double) cpuTicks / CLOCK_TICKS, rss);
+        return new Run(seconds, (double) cpuTicks / CLOCK_TICKS, (double) systemTicks / CLOCK_TICKS, rss);
     }
 
     static long vmHwmKb(String status) {
@@ -215,6 +219,11 @@ public final class EndToEndLoadBenchmark {
     static long cpuTicks(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** stime (field 15 of /proc/PID/stat). */
+    static long systemTicks(String stat) {
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]);
     }
 
     /** Exactly one school, N students and N enrolments on the server, or the benchmark stops. */
