@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -40,6 +41,8 @@ public final class DocumentClient {
     private final OkHttpClient http;
     private final Supplier<HttpUrl> dataUrl;
     private final Supplier<DataStandard> dataStandard;
+    /** The URL of each resource path as given: building an HttpUrl (host canonicalisation, segments) costs per call. */
+    private final Map<String, HttpUrl> resourceUrls = new ConcurrentHashMap<>();
 
     /**
      * @param http         the authenticated client (retry, OAuth and logging interceptors)
@@ -62,7 +65,20 @@ public final class DocumentClient {
         HttpUrl url = url(resourcePath, null);
         Request request = request(url, options).post(body(document)).build();
         try (Response response = execute(request)) {
-            return WriteResult.of(response.code(), response.headers().toMultimap());
+            return WriteResult.of(response.code(), response.header("Location"), response.header("ETag"));
+        }
+    }
+
+    /**
+     * POST (upsert) of a document that is already JSON text: the bytes are sent as they are, without parsing or
+     * serialising them again (the loader sends input lines it has validated this way).
+     *
+     * @param json a JSON object, UTF-8
+     */
+    public WriteResult post(String resourcePath, byte[] json, RequestOptions options) {
+        Request request = request(url(resourcePath, null), options).post(RequestBody.create(json, JSON)).build();
+        try (Response response = execute(request)) {
+            return WriteResult.of(response.code(), response.header("Location"), response.header("ETag"));
         }
     }
 
@@ -214,6 +230,21 @@ public final class DocumentClient {
     }
 
     private HttpUrl url(String resourcePath, String id) {
+        HttpUrl resource = resourceUrls.get(resourcePath);
+        if (resource == null) {
+            resource = resourceUrl(resourcePath);
+            resourceUrls.put(resourcePath, resource);
+        }
+        if (id == null) {
+            return resource;
+        }
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("The resource id must not be blank");
+        }
+        return resource.newBuilder().addPathSegment(id).build();
+    }
+
+    private HttpUrl resourceUrl(String resourcePath) {
         String path = resourcePath.strip();
         while (path.startsWith("/")) {
             path = path.substring(1);
@@ -230,12 +261,6 @@ public final class DocumentClient {
         HttpUrl.Builder b = dataUrl.get().newBuilder();
         for (String segment : path.split("/")) {
             b.addPathSegment(segment);
-        }
-        if (id != null) {
-            if (id.isBlank()) {
-                throw new IllegalArgumentException("The resource id must not be blank");
-            }
-            b.addPathSegment(id);
         }
         return b.build(); // addPathSegment replaces the empty segment of the base's trailing slash
     }

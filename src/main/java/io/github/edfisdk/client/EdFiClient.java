@@ -60,9 +60,8 @@ public final class EdFiClient implements AutoCloseable {
                 .addInterceptor(new ResponseLimit(b.maxResponseBytes))
                 .build();
         // Token and root requests: retried and logged, never given a bearer token.
-        this.plainHttp = base.newBuilder()
-                .addInterceptor(new RetryInterceptor(b.setupRetryPolicy != null ? b.setupRetryPolicy : b.retryPolicy))
-                .addInterceptor(new RedactingLoggingInterceptor(b.logger, b.logLevel))
+        this.plainHttp = logging(base.newBuilder()
+                .addInterceptor(new RetryInterceptor(b.setupRetryPolicy != null ? b.setupRetryPolicy : b.retryPolicy)), b)
                 .build();
         OkHttpClient.Builder data = base.newBuilder().addInterceptor(new RetryInterceptor(b.retryPolicy, b.overloadGate));
         if (b.credentials != null) {
@@ -80,7 +79,7 @@ public final class EdFiClient implements AutoCloseable {
         } else {
             tokens = null;
         }
-        this.http = data.addInterceptor(new RedactingLoggingInterceptor(b.logger, b.logLevel)).build();
+        this.http = logging(data, b).build();
         this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()), this::dataStandard);
     }
 
@@ -146,6 +145,12 @@ public final class EdFiClient implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw GeneratedApiErrors.fromIo(e, "token request");
         }
+    }
+
+    /** The logging interceptor, last in the chain; none at all when logging is off (it would cost every request). */
+    private static OkHttpClient.Builder logging(OkHttpClient.Builder http, Builder b) {
+        return b.logLevel == HttpLogger.Level.NONE ? http
+                : http.addInterceptor(new RedactingLoggingInterceptor(b.logger, b.logLevel));
     }
 
     /** A builder; {@code baseUrl} is required, {@code credentials} for every data call. */

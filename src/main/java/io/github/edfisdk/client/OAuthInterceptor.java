@@ -12,6 +12,11 @@ import okhttp3.Response;
  */
 public final class OAuthInterceptor implements Interceptor {
     private final OAuthTokenProvider tokens;
+    /** The header of the current token, built once per token rather than once per request. */
+    private volatile Bearer bearer = new Bearer("", "");
+
+    private record Bearer(String token, String header) {
+    }
 
     /** @param tokens the shared token cache */
     public OAuthInterceptor(OAuthTokenProvider tokens) {
@@ -30,7 +35,12 @@ public final class OAuthInterceptor implements Interceptor {
         return chain.proceed(withToken(request, tokens.refreshAfterRejection(token)));
     }
 
-    private static Request withToken(Request request, String token) {
-        return request.newBuilder().header("Authorization", "Bearer " + token).build();
+    private Request withToken(Request request, String token) {
+        Bearer b = bearer;
+        if (!b.token.equals(token)) {
+            b = new Bearer(token, "Bearer " + token);
+            bearer = b;
+        }
+        return request.newBuilder().header("Authorization", b.header).build();
     }
 }

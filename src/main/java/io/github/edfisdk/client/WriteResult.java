@@ -24,6 +24,11 @@ public record WriteResult(int status, String id, String etag, boolean created) {
         return new WriteResult(status, idFromLocation(header(headers, "Location")), header(headers, "ETag"), status == 201);
     }
 
+    /** From a POST's {@code Location} and {@code ETag} headers (either may be null). */
+    static WriteResult of(int status, String location, String etag) {
+        return new WriteResult(status, idFromLocation(location), etag, status == 201);
+    }
+
     private static String header(Map<String, List<String>> headers, String name) {
         if (headers == null) {
             return null;

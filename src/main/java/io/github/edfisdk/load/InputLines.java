@@ -24,13 +24,15 @@ final class InputLines implements Closeable {
     static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
 
     /**
-     * One line: its text, or why it cannot be read.
+     * One line: its text and its bytes, or why it cannot be read.
      *
      * @param number 1-based line number
      * @param text   the decoded line without its line end, or null when unreadable
+     * @param bytes  the line's UTF-8 bytes as in the file, without byte-order mark and line end (what {@code text}
+     *               was decoded from; the loader sends them when it sends the line unchanged), or null when unreadable
      * @param error  why the line cannot be read, or null
      */
-    record Line(long number, String text, String error) {
+    record Line(long number, String text, byte[] bytes, String error) {
         boolean readable() {
             return error == null;
         }
@@ -100,7 +102,7 @@ final class InputLines implements Closeable {
         }
         number++;
         if (total > maxLineBytes) {
-            return new Line(number, null, "line is " + total + " bytes long, more than the limit of " + maxLineBytes
+            return new Line(number, null, null, "line is " + total + " bytes long, more than the limit of " + maxLineBytes
                     + " bytes (is this a JSON Lines file, one record per line?)");
         }
         int from = 0;
@@ -108,10 +110,15 @@ final class InputLines implements Closeable {
             from = 3; // UTF-8 byte-order mark
         }
         int to = len > from && line[len - 1] == '\r' ? len - 1 : len;
-        return decode(number, ByteBuffer.wrap(line, from, to - from));
+        return decode(number, Arrays.copyOfRange(line, from, to));
     }
 
-    private static Line decode(long number, ByteBuffer bytes) {
+    private static Line decode(long number, byte[] raw) {
+        if (isAscii(raw)) {
+            // Most input is ASCII: every byte is its own character, nothing to check (and no decoder to allocate).
+            return new Line(number, new String(raw, StandardCharsets.ISO_8859_1), raw, null);
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(raw);
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         int start = bytes.position();
@@ -122,11 +129,20 @@ final class InputLines implements Closeable {
         }
         if (r.isError()) {
             int at = bytes.position();
-            return new Line(number, null, String.format("not valid UTF-8: byte 0x%02X at byte column %d (save the file"
+            return new Line(number, null, null, String.format("not valid UTF-8: byte 0x%02X at byte column %d (save the file"
                     + " as UTF-8)", bytes.get(at) & 0xff, at - start + 1));
         }
         out.flip();
-        return new Line(number, out.toString(), null);
+        return new Line(number, out.toString(), raw, null);
+    }
+
+    private static boolean isAscii(byte[] b) {
+        for (byte x : b) {
+            if (x < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -12,15 +12,24 @@ import io.github.edfisdk.model.ResourceModel;
  * @param resource  the resource, or null when it could not be told
  * @param document  the API document, or null when the record could not be read
  * @param readError why the record could not be read, or null
+ * @param json      the UTF-8 JSON text {@code document} was parsed from, when it is exactly that document (a JSON
+ *                  Lines line without {@code _resource}); the loader sends these bytes instead of serialising the
+ *                  document again. Null when the document was built or changed (CSV, XML, {@code _resource} removed)
  */
-public record InputRecord(String source, long line, ResourceModel resource, JsonObject document, String readError) {
+public record InputRecord(String source, long line, ResourceModel resource, JsonObject document, String readError,
+                          byte[] json) {
 
     public static InputRecord of(String source, long line, ResourceModel resource, JsonObject document) {
-        return new InputRecord(source, line, resource, document, null);
+        return new InputRecord(source, line, resource, document, null, null);
+    }
+
+    /** A record whose document was parsed from {@code json} and is unchanged. */
+    public static InputRecord of(String source, long line, ResourceModel resource, JsonObject document, byte[] json) {
+        return new InputRecord(source, line, resource, document, null, json);
     }
 
     public static InputRecord unreadable(String source, long line, ResourceModel resource, String error) {
-        return new InputRecord(source, line, resource, null, error);
+        return new InputRecord(source, line, resource, null, error, null);
     }
 
     public boolean readable() {

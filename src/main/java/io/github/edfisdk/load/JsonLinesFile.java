@@ -88,7 +88,7 @@ public final class JsonLinesFile implements InputFile {
                 if (l.readable() && l.text().isBlank()) {
                     continue;
                 }
-                InputRecord rec = l.readable() ? record(l.text(), l.number())
+                InputRecord rec = l.readable() ? record(l.text(), l.bytes(), l.number())
                         : InputRecord.unreadable(name(), l.number(), fileResource, l.error());
                 boolean pass = rec.resource() != null ? wanted.test(rec.resource()) : includeUnknown;
                 if (pass) {
@@ -98,7 +98,7 @@ public final class JsonLinesFile implements InputFile {
         }
     }
 
-    private InputRecord record(String line, long n) {
+    private InputRecord record(String line, byte[] bytes, long n) {
         JsonObject doc;
         try {
             JsonElement e = StrictJson.parse(line);
@@ -122,7 +122,8 @@ public final class JsonLinesFile implements InputFile {
             return InputRecord.unreadable(name(), n, null, "no resource: name the file after it (e.g. students.jsonl)"
                     + " or give \"" + RESOURCE_FIELD + "\" on each line");
         }
-        return InputRecord.of(name(), n, resource, doc);
+        // The line is sent as read unless _resource was taken out of it.
+        return named == null ? InputRecord.of(name(), n, resource, doc, bytes) : InputRecord.of(name(), n, resource, doc);
     }
 
     private Optional<JsonObject> parsed(String line) {

@@ -6,6 +6,7 @@ import io.github.edfisdk.client.EdFiApiException;
 import io.github.edfisdk.client.EdFiClient;
 import io.github.edfisdk.client.EdFiException;
 import io.github.edfisdk.client.ProblemDetails;
+import io.github.edfisdk.client.RequestOptions;
 import io.github.edfisdk.client.WriteResult;
 import io.github.edfisdk.load.xml.InterchangeFile;
 import io.github.edfisdk.model.Dependency;
@@ -33,7 +34,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -54,7 +54,7 @@ import java.util.function.Consumer;
  *
  * <p>How it works: the resources of the input are grouped by their order in the dependency list; each level's
  * records are streamed from the files (a file is read once per level it has records of) and POSTed by
- * {@code concurrency} workers, a semaphore bounding the records in flight, so memory does not grow with the input.
+ * {@code concurrency} senders through a bounded {@link SendQueue}, so memory does not grow with the input.
  * Resources of one level go out together. A level finishes before the next starts. Records refused with
  * 409 unresolved-reference are retried once the rest of their level has landed (a resource may reference itself,
  * e.g. a learning standard's parent), as long as each round lands some; they are kept in memory meanwhile (up to
@@ -65,7 +65,7 @@ import java.util.function.Consumer;
  */
 public final class Loader {
     static final int MAX_DEFERRED = 100_000;
-    /** Files read at once within a level (each holds at most one record outside the in-flight bound). */
+    /** Files read at once within a level (each holds at most one record outside the send queue's bound). */
     static final int READERS = 4;
     private static final String UNRESOLVED = "urn:ed-fi:api:data-conflict:unresolved-reference";
 
@@ -136,8 +136,7 @@ public final class Loader {
         private final LandedJournal journal;
         private final Map<String, Counters> counts = new ConcurrentHashMap<>();
         private final Map<String, Integer> levelOf = new ConcurrentHashMap<>();
-        private final Semaphore inFlight = new Semaphore(concurrency);
-        private final ExecutorService workers;
+        private final SendQueue senders;
         private final ExecutorService readers;
         private final LongAdder requests = new LongAdder();
         private final AtomicInteger consecutiveConnectionFailures = new AtomicInteger();
@@ -152,18 +151,13 @@ public final class Loader {
             this.files = files;
             this.errors = errors;
             this.journal = journal;
-            AtomicInteger n = new AtomicInteger();
             AtomicInteger m = new AtomicInteger();
             this.readers = Executors.newFixedThreadPool(READERS, r -> {
                 Thread t = new Thread(r, "edfi-load-read-" + m.incrementAndGet());
                 t.setDaemon(true);
                 return t;
             });
-            this.workers = Executors.newFixedThreadPool(concurrency, r -> {
-                Thread t = new Thread(r, "edfi-load-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+            this.senders = new SendQueue(concurrency, Math.max(16, 2 * concurrency), "edfi-load-");
         }
 
         LoadReport execute() throws IOException {
@@ -239,7 +233,7 @@ public final class Loader {
                 throw new IOException("The load was interrupted", e);
             } finally {
                 readers.shutdownNow();
-                workers.shutdownNow();
+                senders.close();
                 if (progress != null) {
                     progress.close();
                 }
@@ -268,8 +262,7 @@ public final class Loader {
 
         /** Waits until every record sent so far has its answer. */
         private void drain() throws InterruptedException {
-            inFlight.acquire(concurrency);
-            inFlight.release(concurrency);
+            senders.awaitIdle();
         }
 
         private void submit(InputRecord rec) {
@@ -299,22 +292,10 @@ public final class Loader {
                 return;
             }
             try {
-                inFlight.acquire();
+                senders.put(() -> send(rec, key, keyHash, contentHash));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
-            }
-            try {
-                workers.execute(() -> {
-                    try {
-                        send(rec, key, keyHash, contentHash);
-                    } finally {
-                        inFlight.release();
-                    }
-                });
-            } catch (RuntimeException e) {
-                inFlight.release();
-                throw e;
             }
         }
 
@@ -322,7 +303,10 @@ public final class Loader {
             ResourceModel r = rec.resource();
             requests.increment();
             try {
-                WriteResult w = documents.post(r.path(), rec.document());
+                // A line read unchanged goes out as its own bytes: serialising the parsed copy again costs CPU the
+                // server could use.
+                WriteResult w = rec.json() != null ? documents.post(r.path(), rec.json(), RequestOptions.none())
+                        : documents.post(r.path(), rec.document());
                 consecutiveConnectionFailures.set(0);
                 if (key != null && key.isComplete()) {
                     try {
@@ -377,14 +361,7 @@ public final class Loader {
                 }
                 long before = landed();
                 for (Deferred d : round) {
-                    inFlight.acquire();
-                    workers.execute(() -> {
-                        try {
-                            send(d.record, d.key, d.keyHash, d.contentHash);
-                        } finally {
-                            inFlight.release();
-                        }
-                    });
+                    senders.put(() -> send(d.record, d.key, d.keyHash, d.contentHash));
                 }
                 drain();
                 if (landed() == before) {

@@ -24,9 +24,11 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * The loader against its ceiling, side by side in one run: N generated students loaded into a fresh embedded sandbox
- * by {@link Loader}, and the same N bodies, serialised beforehand, POSTed by a bare OkHttp loop with the same
- * concurrency through the same authenticated client into another fresh sandbox. Prints both rates and their ratio.
+ * The loader in process, side by side in one run: N generated students loaded into a fresh embedded sandbox by
+ * {@link Loader}, and the same N bodies, serialised beforehand, POSTed by an OkHttp loop with the same concurrency
+ * through the same authenticated client into another fresh sandbox. Prints both rates and their ratio. The loop pays
+ * most of the loader's HTTP overhead (OkHttp, interceptors) and shares its JVM with the sandbox, so its ratio is not
+ * the ceiling: {@link EndToEndLoadBenchmark} measures {@code edfi load} as a user runs it against a bare client.
  * Then (unless {@code --no-million}) loads a 1,000,000-record file with {@code edfi load} in a child JVM limited to
  * {@code -Xmx256m} and prints its peak heap.
  *

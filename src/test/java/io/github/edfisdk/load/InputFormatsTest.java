@@ -1,5 +1,6 @@
 package io.github.edfisdk.load;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,7 +13,9 @@ import io.github.edfisdk.load.csv.CsvMapping;
 import io.github.edfisdk.load.xml.InterchangeFile;
 import io.github.edfisdk.model.DataStandard;
 import io.github.edfisdk.model.DataStandardModel;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -150,6 +153,28 @@ class InputFormatsTest {
         assertEquals("Student", recs.get(1).resource().name());
         assertEquals(3, recs.get(1).line());
         assertNull(recs.get(1).document().get("_resource"));
+    }
+
+    @Test
+    void aJsonLinesRecordKeepsTheBytesOfItsLineUnlessItWasChanged(@TempDir Path dir) throws IOException {
+        // Issue 14: the loader sends these bytes instead of serialising the parsed document again.
+        String first = "{ \"studentUniqueId\" : \"1\", \"firstName\":\"A<B\" }";
+        String accented = "{\"studentUniqueId\":\"2\",\"firstName\":\"Zoë\"}";
+        String crlf = "{\"studentUniqueId\":\"3\"}";
+        Path f = dir.resolve("students.jsonl");
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // byte-order mark: not part of the record
+        file.write((first + "\n" + accented + "\n" + "{\"_resource\":\"students\",\"studentUniqueId\":\"4\"}\n" + crlf
+                + "\r\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(f, file.toByteArray());
+        List<InputRecord> recs = all(new JsonLinesFile(f, DS5));
+        assertEquals(4, recs.size());
+        assertArrayEquals(first.getBytes(StandardCharsets.UTF_8), recs.get(0).json());
+        assertEquals("A<B", recs.get(0).document().get("firstName").getAsString());
+        assertArrayEquals(accented.getBytes(StandardCharsets.UTF_8), recs.get(1).json());
+        assertEquals("Zoë", recs.get(1).document().get("firstName").getAsString());
+        assertNull(recs.get(2).json(), "_resource was removed: the document is not the line any more");
+        assertArrayEquals(crlf.getBytes(StandardCharsets.UTF_8), recs.get(3).json());
     }
 
     @Test
