@@ -39,6 +39,8 @@ final class SandboxHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final long maxBodyBytes;
+    /** Exchanges handed to the workers and not finished (queued or running); guarded by itself. */
+    private final int[] inFlight = {0};
 
     SandboxHttpServer(InetAddress bindAddress, int port, long maxBodyBytes,
                       Function<SandboxRequest, SandboxResponse> handler) throws IOException {
@@ -51,9 +53,47 @@ final class SandboxHttpServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        server.setExecutor(workers);
+        server.setExecutor(exchange -> {
+            changeInFlight(1);
+            try {
+                workers.execute(() -> {
+                    try {
+                        exchange.run();
+                    } finally {
+                        changeInFlight(-1);
+                    }
+                });
+            } catch (RuntimeException rejected) {
+                changeInFlight(-1);
+                throw rejected;
+            }
+        });
         server.createContext("/", exchange -> serve(exchange, handler));
         server.start();
+    }
+
+    private void changeInFlight(int delta) {
+        synchronized (inFlight) {
+            inFlight[0] += delta;
+            if (inFlight[0] == 0) {
+                inFlight.notifyAll();
+            }
+        }
+    }
+
+    /** Waits until no exchange is queued or running; false when {@code timeout} passed first. */
+    boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (inFlight) {
+            while (inFlight[0] > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(inFlight, left);
+            }
+            return true;
+        }
     }
 
     int port() {
