@@ -43,6 +43,7 @@ public final class DocumentClient {
     private final Supplier<DataStandard> dataStandard;
     /** The URL of each resource path as given: building an HttpUrl (host canonicalisation, segments) costs per call. */
     private final Map<String, HttpUrl> resourceUrls = new ConcurrentHashMap<>();
+    private final Supplier<DataStandardModel> model;
 
     /**
      * @param http         the authenticated client (retry, OAuth and logging interceptors)
@@ -50,9 +51,19 @@ public final class DocumentClient {
      * @param dataStandard the Data Standard of the server (for natural-key look-ups), resolved lazily
      */
     public DocumentClient(OkHttpClient http, Supplier<HttpUrl> dataUrl, Supplier<DataStandard> dataStandard) {
+        this(http, dataUrl, dataStandard, () -> DataStandardModel.of(dataStandard.get()));
+    }
+
+    /**
+     * @param model the Ed-Fi model of natural-key look-ups (the client's own: packaged, given or read from the
+     *              server), resolved lazily
+     */
+    public DocumentClient(OkHttpClient http, Supplier<HttpUrl> dataUrl, Supplier<DataStandard> dataStandard,
+                          Supplier<DataStandardModel> model) {
         this.http = http;
         this.dataUrl = dataUrl;
         this.dataStandard = dataStandard;
+        this.model = model;
     }
 
     /** POST (upsert by natural key): 201 when created, 200 when an item with the same key was replaced. */
@@ -98,7 +109,7 @@ public final class DocumentClient {
      * @throws IllegalArgumentException the resource is unknown or {@code document} lacks identity fields
      */
     public Optional<JsonObject> findByNaturalKey(String resourcePath, JsonObject document) {
-        ResourceModel resource = DataStandardModel.of(dataStandard.get()).require(resourcePath);
+        ResourceModel resource = model.get().require(resourcePath);
         NaturalKey key = resource.naturalKey(document);
         if (!key.isComplete()) {
             throw new IllegalArgumentException(resource.name() + ": the document lacks identity fields " + key.missing());

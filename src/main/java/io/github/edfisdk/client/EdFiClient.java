@@ -1,9 +1,12 @@
 package io.github.edfisdk.client;
 
 import io.github.edfisdk.model.DataStandard;
+import io.github.edfisdk.model.DataStandardModel;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -17,20 +20,25 @@ import okhttp3.OkHttpClient;
  *         .baseUrl("http://localhost:8765")            // root or …/data/v3
  *         .credentials(key, secret)
  *         .build()) {
- *     List<EdFiStudent> page = client.call(() -> client.ds5().students().getStudents().limit(25).execute());
- *     WriteResult w = client.documents().post("/ed-fi/students", studentJson);
+ *     TypedResource<EdFiStudent> students = client.resource(EdFiStudent.class);
+ *     WriteResult w = students.post(student);                       // id, ETag, created
+ *     students.all().forEach(s -> System.out.println(s.getStudentUniqueId()));   // every page
+ *     List<EdFiStudent> page = client.ds5().students().getStudents().limit(25).execute(); // generated API
+ *     WriteResult j = client.documents().post("/ed-fi/students", studentJson);            // JSON
  * }
  * }</pre>
  *
- * <p>The server is discovered lazily from its root document ({@code GET /}) on first use: data model version,
- * token URL and data URL. Thread-safe; share one instance.
+ * <p>Every call throws the SDK's unchecked exceptions ({@link EdFiApiException} subclasses with the problem details,
+ * {@link EdFiConnectionException}); nothing needs wrapping. The server is discovered lazily from its root document
+ * ({@code GET /}) on first use: data model version, token URL and data URL; building a client does no I/O.
+ * Thread-safe and immutable once built (later changes to its builder do not reach it); share one instance.
  */
 public final class EdFiClient implements AutoCloseable {
     /** The default limit of one response body: 64 MB. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
     /** The default limit of one call, retries and body included (unless the retry budget needs longer). */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(5);
-    private final Builder config;
+    private final Settings settings;
     private final HttpUrl baseUrl;
     private final OkHttpClient plainHttp;
     private final OkHttpClient http;
@@ -40,58 +48,69 @@ public final class EdFiClient implements AutoCloseable {
     /** The client a {@link #withOptions} view was made from (it discovers the server once for both), else null. */
     private final EdFiClient parent;
     private volatile ApiRoot root;
-    private io.github.edfisdk.ds5.resources.invoker.Apis ds5;
-    private io.github.edfisdk.ds5.descriptors.invoker.Apis ds5Descriptors;
-    private io.github.edfisdk.ds4.resources.invoker.Apis ds4;
-    private io.github.edfisdk.ds4.descriptors.invoker.Apis ds4Descriptors;
+    private volatile DataStandardModel model;
+    private final Map<GeneratedPackage, Object> apis = new ConcurrentHashMap<>();
+    private final Map<Class<?>, TypedResource<?>> resources = new ConcurrentHashMap<>();
 
-    private EdFiClient(Builder b) {
-        this.config = b;
+    /**
+     * What the builder held at {@link Builder#build()}: copied, so that later builder calls change nothing here
+     * (the plain-http guard included).
+     */
+    private record Settings(String baseUrl, ClientCredentials credentials, String tokenUrl, DataStandard dataStandard,
+                            DataStandardModel model, boolean modelFromServer, RetryPolicy retryPolicy,
+                            RetryPolicy setupRetryPolicy, OverloadGate overloadGate,
+                            Duration connectTimeout, Duration readTimeout, Duration writeTimeout, Duration callTimeout,
+                            long maxResponseBytes, Duration tokenRefreshMargin, HttpLogger logger,
+                            HttpLogger.Level logLevel, OkHttpClient httpClient, Clock clock, boolean allowInsecureHttp) {
+    }
+
+    private EdFiClient(Settings s) {
+        this.settings = s;
         this.parent = null;
-        this.baseUrl = HttpUrl.get(b.baseUrl);
-        this.ownsHttpClient = b.httpClient == null;
+        this.baseUrl = HttpUrl.get(s.baseUrl);
+        this.ownsHttpClient = s.httpClient == null;
         // Redirects are refused, not followed (RedirectRefusal), and every body is bounded (ResponseLimit): outermost,
         // so they judge the final answer.
-        OkHttpClient base = (b.httpClient != null ? b.httpClient : new OkHttpClient()).newBuilder()
-                .connectTimeout(b.connectTimeout).readTimeout(b.readTimeout).writeTimeout(b.writeTimeout)
-                .callTimeout(b.callTimeout != null ? b.callTimeout : defaultCallTimeout(b))
+        OkHttpClient base = (s.httpClient != null ? s.httpClient : new OkHttpClient()).newBuilder()
+                .connectTimeout(s.connectTimeout).readTimeout(s.readTimeout).writeTimeout(s.writeTimeout)
+                .callTimeout(s.callTimeout != null ? s.callTimeout : defaultCallTimeout(s))
                 .followRedirects(false).followSslRedirects(false)
                 .addInterceptor(new RedirectRefusal())
-                .addInterceptor(new ResponseLimit(b.maxResponseBytes))
+                .addInterceptor(new ResponseLimit(s.maxResponseBytes))
                 .build();
         // Token and root requests: retried and logged, never given a bearer token.
         this.plainHttp = logging(base.newBuilder()
-                .addInterceptor(new RetryInterceptor(b.setupRetryPolicy != null ? b.setupRetryPolicy : b.retryPolicy)), b)
+                .addInterceptor(new RetryInterceptor(s.setupRetryPolicy != null ? s.setupRetryPolicy : s.retryPolicy)), s)
                 .build();
-        OkHttpClient.Builder data = base.newBuilder().addInterceptor(new RetryInterceptor(b.retryPolicy, b.overloadGate));
-        if (b.credentials != null) {
+        OkHttpClient.Builder data = base.newBuilder().addInterceptor(new RetryInterceptor(s.retryPolicy, s.overloadGate));
+        if (s.credentials != null) {
             tokens = new OAuthTokenProvider(plainHttp,
                     () -> {
-                        HttpUrl u = b.tokenUrl != null ? HttpUrl.get(b.tokenUrl) : SameOrigin.check(
+                        HttpUrl u = s.tokenUrl != null ? HttpUrl.get(s.tokenUrl) : SameOrigin.check(
                                 HttpUrl.get(root().oauthUrl()), baseUrl, "token URL",
                                 "EdFiClient.builder().tokenUrl(...) or edfi --token-url URL");
                         // The root document may name a plain-http token URL even when the base URL is https.
-                        PlainHttpGuard.check(u, b.allowInsecureHttp, "allowInsecureHttp(true)");
+                        PlainHttpGuard.check(u, s.allowInsecureHttp, "allowInsecureHttp(true)");
                         return u;
                     },
-                    b.credentials, b.tokenRefreshMargin, b.clock);
+                    s.credentials, s.tokenRefreshMargin, s.clock);
             data.addInterceptor(new OAuthInterceptor(tokens));
         } else {
             tokens = null;
         }
-        this.http = logging(data, b).build();
-        this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()), this::dataStandard);
+        this.http = logging(data, s).build();
+        this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()), this::dataStandard, this::model);
     }
 
     /** 5 minutes, or longer when the retry budget and one more read need it. */
-    private static Duration defaultCallTimeout(Builder b) {
-        Duration retries = b.retryPolicy.maxElapsed().plus(b.readTimeout);
+    private static Duration defaultCallTimeout(Settings s) {
+        Duration retries = s.retryPolicy.maxElapsed().plus(s.readTimeout);
         return retries.compareTo(DEFAULT_CALL_TIMEOUT) > 0 ? retries : DEFAULT_CALL_TIMEOUT;
     }
 
     /** A view of {@code parent} whose requests carry {@code options}: same connections, tokens and server. */
     private EdFiClient(EdFiClient parent, RequestOptions options) {
-        this.config = parent.config;
+        this.settings = parent.settings;
         this.parent = parent;
         this.baseUrl = parent.baseUrl;
         this.ownsHttpClient = false;
@@ -100,7 +119,7 @@ public final class EdFiClient implements AutoCloseable {
         OkHttpClient.Builder b = parent.http.newBuilder();
         b.interceptors().add(0, new RequestOptionsInterceptor(options)); // first, so the retry policy sees them
         this.http = b.build();
-        this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()), this::dataStandard);
+        this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()), this::dataStandard, this::model);
     }
 
     /**
@@ -148,9 +167,9 @@ public final class EdFiClient implements AutoCloseable {
     }
 
     /** The logging interceptor, last in the chain; none at all when logging is off (it would cost every request). */
-    private static OkHttpClient.Builder logging(OkHttpClient.Builder http, Builder b) {
-        return b.logLevel == HttpLogger.Level.NONE ? http
-                : http.addInterceptor(new RedactingLoggingInterceptor(b.logger, b.logLevel));
+    private static OkHttpClient.Builder logging(OkHttpClient.Builder http, Settings s) {
+        return s.logLevel == HttpLogger.Level.NONE ? http
+                : http.addInterceptor(new RedactingLoggingInterceptor(s.logger, s.logLevel));
     }
 
     /** A builder; {@code baseUrl} is required, {@code credentials} for every data call. */
@@ -161,6 +180,25 @@ public final class EdFiClient implements AutoCloseable {
     /** JSON-level access to any resource by path. */
     public DocumentClient documents() {
         return documents;
+    }
+
+    /**
+     * Typed access to the resource of a generated model class: writes that return the id and ETag, reads, natural-key
+     * upsert and look-up, and auto-paging queries, all in the model's own class.
+     *
+     * <pre>{@code
+     * TypedResource<EdFiStudent> students = client.resource(EdFiStudent.class);
+     * WriteResult w = students.post(student);
+     * for (EdFiStudent s : students.query(Map.of("lastSurname", "Lovelace"))) { ... }
+     * }</pre>
+     *
+     * @param modelClass a generated resource or descriptor model, e.g. {@code EdFiStudent},
+     *                   {@code EdFiStudentCTEProgramAssociation}, {@code EdFiGradeLevelDescriptor}
+     * @throws IllegalArgumentException the class is not a generated model or names no resource of {@link #model()}
+     */
+    @SuppressWarnings("unchecked")
+    public <T> TypedResource<T> resource(Class<T> modelClass) {
+        return (TypedResource<T>) resources.computeIfAbsent(modelClass, c -> TypedResource.of(this, c));
     }
 
     /**
@@ -194,82 +232,86 @@ public final class EdFiClient implements AutoCloseable {
      * @throws IllegalStateException the server reports no (known) data model version and none was configured
      */
     public DataStandard dataStandard() {
-        if (config.dataStandard != null) {
-            return config.dataStandard;
+        if (settings.dataStandard != null) {
+            return settings.dataStandard;
+        }
+        if (settings.model != null) {
+            return settings.model.dataStandard();
         }
         return root().dataStandard().orElseThrow(() -> new IllegalStateException("The server at " + baseUrl
                 + " reports no known Ed-Fi data model version (" + root().dataModelVersion()
                 + "); set EdFiClient.builder().dataStandard(...)"));
     }
 
-    /** The Data Standard 5.x resource APIs, e.g. {@code ds5().students()}, {@code ds5().studentCteProgramAssociations()}. */
-    public synchronized io.github.edfisdk.ds5.resources.invoker.Apis ds5() {
-        if (ds5 == null) {
-            ds5 = new io.github.edfisdk.ds5.resources.invoker.Apis(
-                    configure(new io.github.edfisdk.ds5.resources.invoker.ApiClient(http), DataStandard.DS5));
+    /**
+     * The Ed-Fi model this client works with (identity for natural-key look-ups, references, descriptors, query
+     * parameters), resolved on first use: the one given to {@link Builder#model(DataStandardModel)}; else, with
+     * {@link Builder#modelFromServer()}, the one read from the server's own specs (its extensions included); else the
+     * packaged model of {@link #dataStandard()}.
+     */
+    public DataStandardModel model() {
+        DataStandardModel m = model;
+        if (m == null) {
+            synchronized (this) {
+                m = model;
+                if (m == null) {
+                    m = settings.model != null ? settings.model
+                            : settings.modelFromServer ? ServerModel.read(plainHttp, root(), dataStandard())
+                            : DataStandardModel.of(dataStandard());
+                    model = m;
+                }
+            }
         }
-        return ds5;
+        return m;
+    }
+
+    /** The Data Standard 5.x resource APIs, e.g. {@code ds5().students()}, {@code ds5().studentCTEProgramAssociations()}. */
+    public io.github.edfisdk.ds5.resources.invoker.Apis ds5() {
+        return apis(GeneratedPackage.DS5_RESOURCES, DataStandard.DS5, io.github.edfisdk.ds5.resources.invoker.Apis.class);
     }
 
     /** The Data Standard 5.x descriptor APIs, e.g. {@code ds5Descriptors().gradeLevelDescriptors()}. */
-    public synchronized io.github.edfisdk.ds5.descriptors.invoker.Apis ds5Descriptors() {
-        if (ds5Descriptors == null) {
-            ds5Descriptors = new io.github.edfisdk.ds5.descriptors.invoker.Apis(
-                    configure(new io.github.edfisdk.ds5.descriptors.invoker.ApiClient(http), DataStandard.DS5));
-        }
-        return ds5Descriptors;
+    public io.github.edfisdk.ds5.descriptors.invoker.Apis ds5Descriptors() {
+        return apis(GeneratedPackage.DS5_DESCRIPTORS, DataStandard.DS5, io.github.edfisdk.ds5.descriptors.invoker.Apis.class);
     }
 
     /** The Data Standard 4.0 resource APIs (ODS/API 6.1). */
-    public synchronized io.github.edfisdk.ds4.resources.invoker.Apis ds4() {
-        if (ds4 == null) {
-            ds4 = new io.github.edfisdk.ds4.resources.invoker.Apis(
-                    configure(new io.github.edfisdk.ds4.resources.invoker.ApiClient(http), DataStandard.DS4));
-        }
-        return ds4;
+    public io.github.edfisdk.ds4.resources.invoker.Apis ds4() {
+        return apis(GeneratedPackage.DS4_RESOURCES, DataStandard.DS4, io.github.edfisdk.ds4.resources.invoker.Apis.class);
     }
 
     /** The Data Standard 4.0 descriptor APIs (ODS/API 6.1). */
-    public synchronized io.github.edfisdk.ds4.descriptors.invoker.Apis ds4Descriptors() {
-        if (ds4Descriptors == null) {
-            ds4Descriptors = new io.github.edfisdk.ds4.descriptors.invoker.Apis(
-                    configure(new io.github.edfisdk.ds4.descriptors.invoker.ApiClient(http), DataStandard.DS4));
-        }
-        return ds4Descriptors;
+    public io.github.edfisdk.ds4.descriptors.invoker.Apis ds4Descriptors() {
+        return apis(GeneratedPackage.DS4_DESCRIPTORS, DataStandard.DS4, io.github.edfisdk.ds4.descriptors.invoker.Apis.class);
     }
 
-    private <C> C configure(C apiClient, DataStandard expected) {
-        if (config.dataStandard == null) {
-            root().dataStandard().filter(reported -> reported != expected).ifPresent(reported -> {
-                throw new IllegalStateException("The server at " + baseUrl + " serves Ed-Fi data model "
-                        + root().dataModelVersion() + " (" + reported + "); use client." + reported.name().toLowerCase()
-                        + "() or set dataStandard(" + expected + ") to force " + expected);
-            });
-        }
-        String basePath = root().dataUrl().replaceAll("/+$", "");
-        if (apiClient instanceof io.github.edfisdk.ds5.resources.invoker.ApiClient c) {
-            c.setBasePath(basePath);
-        } else if (apiClient instanceof io.github.edfisdk.ds5.descriptors.invoker.ApiClient c) {
-            c.setBasePath(basePath);
-        } else if (apiClient instanceof io.github.edfisdk.ds4.resources.invoker.ApiClient c) {
-            c.setBasePath(basePath);
-        } else if (apiClient instanceof io.github.edfisdk.ds4.descriptors.invoker.ApiClient c) {
-            c.setBasePath(basePath);
-        }
-        return apiClient;
+    private <A> A apis(GeneratedPackage pkg, DataStandard expected, Class<A> type) {
+        return type.cast(apis.computeIfAbsent(pkg, p -> {
+            if (settings.dataStandard == null) {
+                root().dataStandard().filter(reported -> reported != expected).ifPresent(reported -> {
+                    throw new IllegalStateException("The server at " + baseUrl + " serves Ed-Fi data model "
+                            + root().dataModelVersion() + " (" + reported + "); use client." + reported.name().toLowerCase()
+                            + "() or set dataStandard(" + expected + ") to force " + expected);
+                });
+            }
+            return p.apis(http, root().dataUrl().replaceAll("/+$", ""));
+        }));
     }
 
-    /** A call of a generated API; its {@code ApiException} is converted by {@link #call(ApiCall)}. */
+    /** A call of a generated API (kept for code written before generated calls threw unchecked exceptions). */
     @FunctionalInterface
+    @Deprecated
     public interface ApiCall<T> {
         /** @return the call's result */
         T execute() throws Exception;
     }
 
     /**
-     * Runs a generated API call and turns its {@code ApiException} into the SDK's typed exceptions
-     * ({@link EdFiException#from(Exception)}): {@code client.call(() -> api.getStudentsById(id).execute())}.
+     * Runs a call and converts what it throws with {@link EdFiException#from(Exception)}.
+     *
+     * @deprecated generated calls throw the SDK's typed unchecked exceptions themselves; call them directly
      */
+    @Deprecated
     public <T> T call(ApiCall<T> call) {
         try {
             return call.execute();
@@ -278,17 +320,20 @@ public final class EdFiClient implements AutoCloseable {
         }
     }
 
-    /** A generated API call without a result ({@code execute()} of POST, PUT, DELETE). */
+    /** A call without a result (kept for code written before generated calls threw unchecked exceptions). */
     @FunctionalInterface
+    @Deprecated
     public interface ApiRun {
         /** Runs the call. */
         void execute() throws Exception;
     }
 
     /**
-     * Like {@link #call(ApiCall)} for calls without a result:
-     * {@code client.run(() -> api.deleteStudentById(id).execute())}.
+     * Like {@link #call(ApiCall)} for calls without a result.
+     *
+     * @deprecated generated calls throw the SDK's typed unchecked exceptions themselves; call them directly
      */
+    @Deprecated
     public void run(ApiRun call) {
         try {
             call.execute();
@@ -313,16 +358,21 @@ public final class EdFiClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "EdFiClient[baseUrl=" + baseUrl + ", credentials=" + config.credentials + ", retryPolicy="
-                + config.retryPolicy + "]";
+        return "EdFiClient[baseUrl=" + baseUrl + ", credentials=" + settings.credentials + ", retryPolicy="
+                + settings.retryPolicy + "]";
     }
 
-    /** Configures an {@link EdFiClient}. Not thread-safe; {@link #toString()} never shows the secret. */
+    /**
+     * Configures an {@link EdFiClient}. Not thread-safe; {@link #build()} copies the settings, so a builder can be
+     * changed and built again without touching clients built before. {@link #toString()} never shows the secret.
+     */
     public static final class Builder {
         private String baseUrl;
         private ClientCredentials credentials;
         private String tokenUrl;
         private DataStandard dataStandard;
+        private DataStandardModel model;
+        private boolean modelFromServer;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
@@ -340,7 +390,6 @@ public final class EdFiClient implements AutoCloseable {
 
         private Builder() {
         }
-
         /** The API root ({@code http://host:port}) or its data URL ({@code http://host:port/data/v3}). */
         public Builder baseUrl(String baseUrl) {
             HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl").strip());
@@ -369,6 +418,29 @@ public final class EdFiClient implements AutoCloseable {
         /** Forces a Data Standard instead of the one the server reports. */
         public Builder dataStandard(DataStandard dataStandard) {
             this.dataStandard = dataStandard;
+            return this;
+        }
+
+        /**
+         * The Ed-Fi model this client uses (natural keys, references, descriptors), e.g. one built with
+         * {@link DataStandardModel#fromSpecs} from your own ODS's specs with its extensions. Default: the packaged model
+         * of the server's Data Standard.
+         */
+        public Builder model(DataStandardModel model) {
+            this.model = Objects.requireNonNull(model, "model");
+            this.modelFromServer = false;
+            return this;
+        }
+
+        /**
+         * Reads the model from the server's own specs ({@code /metadata/data/v3/resources/swagger.json}, the descriptors
+         * and the dependency order) on first use instead of the packaged ones, so extensions ({@code _ext}, extra
+         * resources) take part in natural-key look-ups and checks. No request is made until {@link EdFiClient#model()}
+         * is needed.
+         */
+        public Builder modelFromServer() {
+            this.modelFromServer = true;
+            this.model = null;
             return this;
         }
 
@@ -474,7 +546,7 @@ public final class EdFiClient implements AutoCloseable {
             return this;
         }
 
-        /** The client; no request is made until it is used. */
+        /** The client; no request is made until it is used. Later changes to this builder do not affect it. */
         public EdFiClient build() {
             if (baseUrl == null) {
                 throw new IllegalStateException("baseUrl is required, e.g. http://localhost:8765");
@@ -485,7 +557,13 @@ public final class EdFiClient implements AutoCloseable {
                     PlainHttpGuard.check(HttpUrl.get(tokenUrl), allowInsecureHttp, "allowInsecureHttp(true)");
                 }
             }
-            return new EdFiClient(this);
+            if (dataStandard != null && model != null && model.dataStandard() != dataStandard) {
+                throw new IllegalStateException("dataStandard(" + dataStandard + ") and a model of "
+                        + model.dataStandard() + " were both given");
+            }
+            return new EdFiClient(new Settings(baseUrl, credentials, tokenUrl, dataStandard, model, modelFromServer,
+                    retryPolicy, setupRetryPolicy, overloadGate, connectTimeout, readTimeout, writeTimeout, callTimeout,
+                    maxResponseBytes, tokenRefreshMargin, logger, logLevel, httpClient, clock, allowInsecureHttp));
         }
 
         @Override

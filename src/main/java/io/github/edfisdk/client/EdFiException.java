@@ -21,6 +21,16 @@ public class EdFiException extends RuntimeException {
      * @return the typed exception to throw
      */
     public static EdFiException from(Exception e) {
-        return GeneratedApiErrors.convert(e);
+        return GeneratedApiErrors.convert(e, null);
+    }
+
+    /**
+     * Like {@link #from(Exception)}, naming the request in the message ({@code "POST http://…/ed-fi/students: 400 …"});
+     * the generated {@code SdkApiClient} calls this for every failed call.
+     *
+     * @param request "METHOD url" of the failed request, or null
+     */
+    public static EdFiException from(Exception e, String request) {
+        return GeneratedApiErrors.convert(e, request);
     }
 }

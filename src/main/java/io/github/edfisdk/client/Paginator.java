@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 import java.util.OptionalLong;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -19,12 +20,13 @@ import java.util.stream.StreamSupport;
  * StudentsApi students = client.ds5().students();
  * Paginator.of(500, (offset, limit) -> students.getStudents().offset(offset).limit(limit).execute())
  *          .stream().forEach(...);
+ * // or, typed and with totalCount: client.resource(EdFiStudent.class).query(Map.of("lastSurname", "Lovelace"))
  * }</pre>
  *
  * @param <T> item type
  */
 public final class Paginator<T> implements Iterable<T> {
-    /** Fetches one page; may throw a generated {@code ApiException}, which becomes an {@link EdFiException}. */
+    /** Fetches one page; what it throws becomes an {@link EdFiException} (generated calls already throw those). */
     @FunctionalInterface
     public interface PageFunction<T> {
         /** @return the items at {@code [offset, offset + limit)} */
@@ -76,6 +78,19 @@ public final class Paginator<T> implements Iterable<T> {
     /** A sequential, lazy stream of all items. */
     public Stream<T> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
+    }
+
+    /** The same pages with each item converted by {@code f} (lazily, as iteration reaches it). */
+    public <R> Paginator<R> map(Function<? super T, ? extends R> f) {
+        CountedPageFunction<T> source = pages;
+        return new Paginator<>(pageSize, (offset, limit) -> {
+            Page<T> page = source.fetch(offset, limit);
+            List<R> items = new ArrayList<>(page.items() == null ? 0 : page.items().size());
+            if (page.items() != null) {
+                page.items().forEach(item -> items.add(f.apply(item)));
+            }
+            return new Page<>(items, page.totalCount() == null ? OptionalLong.empty() : page.totalCount());
+        });
     }
 
     /** All items in one list. */

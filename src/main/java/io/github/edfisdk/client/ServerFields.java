@@ -38,7 +38,7 @@ public final class ServerFields {
      */
     @SuppressWarnings("unchecked")
     public static <T> T strip(T model) {
-        Gson gson = GeneratedJson.gsonFor(model.getClass());
+        Gson gson = GeneratedPackage.of(model.getClass()).gson();
         JsonElement tree = gson.toJsonTree(model);
         if (tree.isJsonObject()) {
             stripInPlace(tree.getAsJsonObject());

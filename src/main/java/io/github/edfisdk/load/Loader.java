@@ -70,8 +70,10 @@ public final class Loader {
     private static final String UNRESOLVED = "urn:ed-fi:api:data-conflict:unresolved-reference";
 
     private final DocumentClient documents;
-    private final DataStandardModel model;
-    private final List<Dependency> dependencies;
+    /** When given: the model and the load order come from it on the first load, not while building. */
+    private final EdFiClient client;
+    private DataStandardModel model;
+    private List<Dependency> dependencies;
     private final int concurrency;
     private final Path stateDir;
     private final Path errorsFile;
@@ -85,8 +87,12 @@ public final class Loader {
 
     private Loader(Builder b) {
         this.documents = b.documents;
-        this.model = Objects.requireNonNull(b.model, "model (or client) is required");
-        this.dependencies = b.dependencies != null ? b.dependencies : model.dependencies();
+        this.client = b.client;
+        this.model = b.model;
+        this.dependencies = b.dependencies;
+        if (model == null && client == null) {
+            throw new NullPointerException("model (or client) is required");
+        }
         this.concurrency = b.concurrency;
         this.stateDir = b.stateDir;
         this.errorsFile = b.errorsFile;
@@ -113,10 +119,21 @@ public final class Loader {
      *                     {@link LoadAbortedException}) the server stopped answering
      */
     public LoadReport load(List<Path> paths) throws IOException {
+        resolveModel();
         List<InputFile> files = Inputs.open(paths, model, csvMapping);
         try (ErrorLog errors = new ErrorLog(errorsFile, failureListener, redactValues);
              LandedJournal journal = stateDir == null ? null : LandedJournal.open(stateDir)) {
             return new Run(files, errors, journal).execute();
+        }
+    }
+
+    /** The client's model and the server's load order, read on the first load (building does no network I/O). */
+    private synchronized void resolveModel() {
+        if (model == null) {
+            model = client.model();
+        }
+        if (dependencies == null) {
+            dependencies = client != null ? Dependencies.of(client, model, note -> { }) : model.dependencies();
         }
     }
 
@@ -443,6 +460,7 @@ public final class Loader {
     /** Options of a load. */
     public static final class Builder {
         private DocumentClient documents;
+        private EdFiClient client;
         private DataStandardModel model;
         private List<Dependency> dependencies;
         private int concurrency = 8;
@@ -458,15 +476,13 @@ public final class Loader {
         private Builder() {
         }
 
-        /** The API to load into; also sets the model (the server's Data Standard) and the server's load order. */
+        /**
+         * The API to load into; unless given, the model ({@link EdFiClient#model()}) and the server's load order come
+         * from it when the load starts (no request is made here).
+         */
         public Builder client(EdFiClient client) {
             this.documents = client.documents();
-            if (model == null) {
-                this.model = DataStandardModel.of(client.dataStandard());
-            }
-            if (dependencies == null) {
-                this.dependencies = Dependencies.of(client, model, note -> { });
-            }
+            this.client = client;
             return this;
         }
 

@@ -52,7 +52,7 @@ public final class EdFiSandbox implements AutoCloseable {
         this.secret = b.secret != null ? b.secret : randomHex(16);
         DataStandardModel model = DataStandardModel.of(dataStandard);
         this.store = new DocumentStore(model, b.dataDir == null ? null : new Journal(b.dataDir, dataStandard));
-        this.tokens = new TokenService(key, secret, b.tokenLifetime, Clock.systemUTC());
+        this.tokens = new TokenService(key, secret, b.tokenLifetime, b.clock);
         // The handler needs the base URL (Location headers) and the server's port makes it: bind first, then wire.
         AtomicReference<SandboxHandler> handlerRef = new AtomicReference<>();
         try {
@@ -149,6 +149,16 @@ public final class EdFiSandbox implements AutoCloseable {
         return tokens.issuedTokens();
     }
 
+    /**
+     * Waits until no request is queued or being answered (e.g. after a client was killed, for the requests it had
+     * already sent), instead of sleeping for a guessed time.
+     *
+     * @return false if requests were still in progress after {@code timeout}
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return server.awaitIdle(timeout);
+    }
+
     /** Invalidates every issued token, as if they had expired (to test a client's refresh). */
     public void expireAllTokens() {
         tokens.revokeAll();
@@ -180,8 +190,15 @@ public final class EdFiSandbox implements AutoCloseable {
         private FaultPlan faults = FaultPlan.none();
         private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
+        }
+
+        /** The time source of token expiry (tests move it instead of sleeping). */
+        Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
         }
 
         public Builder dataStandard(DataStandard ds) {

@@ -32,8 +32,9 @@ public final class SandboxExtension implements BeforeAllCallback, AfterAllCallba
         this.builder = builder;
     }
 
-    public static Options builder() {
-        return new Options();
+    /** {@code SandboxExtension.builder().seed(Seed.POPULATED).build()}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The running sandbox (between beforeAll and afterAll). */
@@ -73,32 +74,57 @@ public final class SandboxExtension implements BeforeAllCallback, AfterAllCallba
         return sandbox;
     }
 
-    /** The sandbox options of an extension. */
-    public static final class Options {
-        private final EdFiSandbox.Builder builder = EdFiSandbox.builder();
+    /**
+     * Configures a {@link SandboxExtension}; {@link #build()} copies the settings, so changing the builder later does
+     * not change an extension already built.
+     */
+    public static final class Builder {
+        private DataStandard dataStandard = DataStandard.DS5;
+        private Seed seed = Seed.MINIMAL;
+        private String key;
+        private String secret;
+        private Duration tokenLifetime;
 
-        public Options dataStandard(DataStandard ds) {
-            builder.dataStandard(ds);
+        private Builder() {
+        }
+
+        /** The Data Standard (default 5.1). */
+        public Builder dataStandard(DataStandard ds) {
+            this.dataStandard = java.util.Objects.requireNonNull(ds);
             return this;
         }
 
-        public Options seed(Seed seed) {
-            builder.seed(seed);
+        /** The seed (default {@link Seed#MINIMAL}). */
+        public Builder seed(Seed seed) {
+            this.seed = java.util.Objects.requireNonNull(seed);
             return this;
         }
 
-        public Options credentials(String key, String secret) {
-            builder.credentials(key, secret);
+        /** The client key and secret (default: generated). */
+        public Builder credentials(String key, String secret) {
+            EdFiSandbox.builder().credentials(key, secret); // the same checks as the sandbox's builder
+            this.key = key;
+            this.secret = secret;
             return this;
         }
 
-        public Options tokenLifetime(Duration lifetime) {
-            builder.tokenLifetime(lifetime);
+        /** Token lifetime (default 30 minutes). */
+        public Builder tokenLifetime(Duration lifetime) {
+            EdFiSandbox.builder().tokenLifetime(lifetime);
+            this.tokenLifetime = lifetime;
             return this;
         }
 
+        /** The extension; register it on a static field with {@code @RegisterExtension}. */
         public SandboxExtension build() {
-            return new SandboxExtension(builder);
+            EdFiSandbox.Builder b = EdFiSandbox.builder().dataStandard(dataStandard).seed(seed);
+            if (key != null) {
+                b.credentials(key, secret);
+            }
+            if (tokenLifetime != null) {
+                b.tokenLifetime(tokenLifetime);
+            }
+            return new SandboxExtension(b);
         }
     }
 }

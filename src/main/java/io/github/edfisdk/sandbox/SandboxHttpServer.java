@@ -63,6 +63,8 @@ final class SandboxHttpServer implements AutoCloseable {
     private final Duration requestTimeout;
     private final Function<SandboxRequest, SandboxResponse> handler;
     private volatile boolean closed;
+    /** Requests begun and not yet answered (their first byte read); guarded by itself. */
+    private final int[] inFlight = {0};
 
     SandboxHttpServer(InetAddress bindAddress, int port, long maxBodyBytes, Duration requestTimeout,
                       Function<SandboxRequest, SandboxResponse> handler) throws IOException {
@@ -82,6 +84,30 @@ final class SandboxHttpServer implements AutoCloseable {
         acceptor = new Thread(this::acceptLoop, "edfi-sandbox-accept-" + port());
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    private void changeInFlight(int delta) {
+        synchronized (inFlight) {
+            inFlight[0] += delta;
+            if (inFlight[0] == 0) {
+                inFlight.notifyAll();
+            }
+        }
+    }
+
+    /** Waits until no request is being read or answered; false when {@code timeout} passed first. */
+    boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (inFlight) {
+            while (inFlight[0] > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(inFlight, left);
+            }
+            return true;
+        }
     }
 
     int port() {
@@ -149,6 +175,7 @@ final class SandboxHttpServer implements AutoCloseable {
                 deadline.expireIn(requestTimeout);
                 Exchange ex = new Exchange();
                 boolean keepAlive;
+                changeInFlight(1);
                 try {
                     keepAlive = readAndAnswer(first, in, out, ex);
                 } catch (SocketTimeoutException slow) {
@@ -157,6 +184,8 @@ final class SandboxHttpServer implements AutoCloseable {
                 } catch (Refusal r) {
                     refuse(s, out, r.problem.status, r.problem, ex);
                     return;
+                } finally {
+                    changeInFlight(-1);
                 }
                 if (!keepAlive) {
                     return;

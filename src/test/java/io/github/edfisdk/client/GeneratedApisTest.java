@@ -48,7 +48,7 @@ class GeneratedApisTest {
         ods.respond(json(200, "[{\"studentUniqueId\":\"604822\",\"firstName\":\"Lisa\",\"lastSurname\":\"Woods\",\"birthDate\":\"2010-01-13\"}]"));
         try (EdFiClient client = ods.client().build()) {
             StudentsApi students = client.ds5().students();
-            List<EdFiStudent> page = client.call(() -> students.getStudents().limit(25).execute());
+            List<EdFiStudent> page = students.getStudents().limit(25).execute(); // no wrapper, no checked exception
             assertEquals("Lisa", page.get(0).getFirstName());
             assertEquals(client.httpClient(), client.ds5().apiClient().getHttpClient());
             assertEquals(ods.server.url("/data/v3").toString(), client.ds5().apiClient().getBasePath());
@@ -62,7 +62,7 @@ class GeneratedApisTest {
     void descriptorApisAreReachableToo() {
         ods.respond(json(200, "[{\"codeValue\":\"Ninth grade\",\"namespace\":\"uri://ed-fi.org/GradeLevelDescriptor\",\"shortDescription\":\"Ninth grade\"}]"));
         try (EdFiClient client = ods.client().build()) {
-            var values = client.call(() -> client.ds5Descriptors().gradeLevelDescriptors().getGradeLevelDescriptors().execute());
+            var values = client.ds5Descriptors().gradeLevelDescriptors().getGradeLevelDescriptors().execute();
             assertEquals("Ninth grade", values.get(0).getCodeValue());
         }
         assertEquals("/data/v3/ed-fi/gradeLevelDescriptors", ods.dataRequests.get(0).getPath());
@@ -76,10 +76,10 @@ class GeneratedApisTest {
         try (EdFiClient client = ods.client().build()) {
             StudentEducationOrganizationAssociationsApi api = client.ds5().studentEducationOrganizationAssociations();
             EdFiStudentEducationOrganizationAssociation seoa =
-                    client.call(() -> api.getStudentEducationOrganizationAssociationsById("x").execute());
+                    api.getStudentEducationOrganizationAssociationsById("x").execute();
             assertEquals(25590100100L, seoa.getEducationOrganizationReference().getEducationOrganizationId());
             EdFiStudentEducationOrganizationAssociation clean = ServerFields.strip(seoa);
-            ApiResponse<Void> r = client.call(() -> api.postStudentEducationOrganizationAssociation(clean).executeWithHttpInfo());
+            ApiResponse<Void> r = api.postStudentEducationOrganizationAssociation(clean).executeWithHttpInfo();
             WriteResult w = WriteResult.of(r.getStatusCode(), r.getHeaders());
             assertEquals(new WriteResult(200, "0a1b2c3d4e5f60718293a4b5c6d7e8f9", "\"7\"", false), w);
         }
@@ -107,7 +107,7 @@ class GeneratedApisTest {
         try (EdFiClient client = ods.client().dataStandard(io.github.edfisdk.model.DataStandard.DS4).build()) {
             var api = client.ds4().studentEducationOrganizationAssociations();
             EdFiException e = assertThrows(EdFiException.class,
-                    () -> client.call(() -> api.getStudentEducationOrganizationAssociationsById("x").execute()));
+                    () -> api.getStudentEducationOrganizationAssociationsById("x").execute());
             String chain = messages(e);
             assertTrue(chain.contains("25590100100"), chain);
         }
@@ -119,11 +119,42 @@ class GeneratedApisTest {
                 + "\"type\":\"urn:ed-fi:api:bad-request:data-validation-failed\",\"title\":\"Data Validation Failed\","
                 + "\"status\":400,\"correlationId\":\"abc-123\",\"validationErrors\":{\"$.lastSurname\":[\"LastSurname is required.\"]}}"));
         try (EdFiClient client = ods.client().build()) {
+            // The generated call itself throws the typed, unchecked exception: no client.run(...) around it.
             ValidationException e = assertThrows(ValidationException.class,
-                    () -> client.run(() -> client.ds5().students().postStudent(new EdFiStudent().firstName("Lisa")).execute()));
+                    () -> client.ds5().students().postStudent(new EdFiStudent().firstName("Lisa")).execute());
             assertEquals(List.of("LastSurname is required."), e.problem().validationErrors().get("$.lastSurname"));
             assertEquals("abc-123", e.problem().correlationId());
             assertTrue(e.getMessage().contains("$.lastSurname: LastSurname is required."), e.getMessage());
+            assertTrue(e.getMessage().startsWith("POST " + ods.server.url("/data/v3/ed-fi/students")), e.getMessage());
+            assertEquals(400, e.status());
+        }
+    }
+
+    @Test
+    void everyGeneratedStatusAndConnectionFailureIsTyped() {
+        ods.respond(FakeOds.problem(404, "{\"detail\":\"The specified item could not be found.\",\"status\":404}"),
+                FakeOds.problem(409, "{\"detail\":\"conflict\",\"status\":409}"),
+                FakeOds.problem(412, "{\"detail\":\"stale\",\"status\":412}"));
+        try (EdFiClient client = ods.client().retryPolicy(RetryPolicy.none()).build()) {
+            StudentsApi students = client.ds5().students();
+            assertThrows(NotFoundException.class, () -> students.getStudentsById("0123").execute());
+            assertThrows(ConflictException.class, () -> students.deleteStudentById("0123").execute());
+            PreconditionFailedException stale = assertThrows(PreconditionFailedException.class,
+                    () -> students.putStudent("0123", new EdFiStudent().studentUniqueId("1")).ifMatch("\"1\"").execute());
+            assertEquals("stale", stale.problem().detail());
+        }
+        try (EdFiClient client = EdFiClient.builder().baseUrl("http://127.0.0.1:1/data/v3").dataStandard(
+                io.github.edfisdk.model.DataStandard.DS5).retryPolicy(RetryPolicy.none()).build()) {
+            assertThrows(EdFiConnectionException.class, () -> client.ds5().students().getStudents().execute());
+        }
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void theOldWrappersStillWork() {
+        ods.respond(json(200, "[]"));
+        try (EdFiClient client = ods.client().build()) {
+            assertEquals(List.of(), client.call(() -> client.ds5().students().getStudents().execute()));
         }
     }
 

@@ -55,7 +55,8 @@ class KillAndResumeTest {
             }
             first.destroyForcibly(); // SIGKILL: no shutdown hooks, no flush
             assertTrue(first.waitFor(10, TimeUnit.SECONDS));
-            Thread.sleep(300); // let the sandbox finish requests that reached it before the kill
+            // The requests the loader sent before it died are answered (or not) now: wait for them, not a guessed time.
+            assertTrue(sandbox.awaitIdle(java.time.Duration.ofSeconds(30)), "the sandbox is still answering");
             long landedBefore = client.documents().count("students", Map.of());
             long journaled = Files.readAllLines(state.resolve(LandedJournal.FILE_NAME)).stream()
                     .filter(l -> l.length() > 34).count();

@@ -7,13 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.edfisdk.model.DataStandard;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@code @ExtendWith(SandboxExtension.class)}: one DS 5.1 minimal sandbox per class, injected as a parameter. */
+/**
+ * {@code @ExtendWith(SandboxExtension.class)}: one DS 5.1 minimal sandbox per class, injected as a parameter. Each test
+ * compares its sandbox with the one {@code @BeforeAll} received, so the result does not depend on the test order.
+ */
 @ExtendWith(SandboxExtension.class)
 class SandboxExtensionParameterTest {
-    private static EdFiSandbox first;
+    private static EdFiSandbox ofTheClass;
+
+    @BeforeAll
+    static void sandboxOfTheClass(EdFiSandbox sandbox) {
+        ofTheClass = sandbox;
+    }
 
     @Test
     void injectsARunningSandbox(EdFiSandbox sandbox) {
@@ -23,12 +32,13 @@ class SandboxExtensionParameterTest {
         assertEquals(200, http.get("/ed-fi/programTypeDescriptors?limit=1").statusCode());
         // Minimal has descriptors but no education organizations.
         assertEquals("[]", http.get("/ed-fi/schools").body());
-        remember(sandbox);
+        assertSame(ofTheClass, sandbox);
     }
 
     @Test
     void theSameSandboxForEveryTestOfTheClass(EdFiSandbox sandbox) {
-        remember(sandbox);
+        assertTrue(sandbox.port() > 0);
+        assertSame(ofTheClass, sandbox);
     }
 
     @Test
@@ -41,14 +51,6 @@ class SandboxExtensionParameterTest {
             String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             // The connection gets an answer (the JDK server itself refuses a malformed URL), not a dropped socket.
             assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
-        }
-    }
-
-    private static synchronized void remember(EdFiSandbox sandbox) {
-        if (first == null) {
-            first = sandbox;
-        } else {
-            assertSame(first, sandbox);
         }
     }
 }

@@ -3,10 +3,9 @@ package io.github.edfisdk.examples;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.edfisdk.client.EdFiClient;
+import io.github.edfisdk.client.TypedResource;
 import io.github.edfisdk.client.ValidationException;
 import io.github.edfisdk.client.WriteResult;
-import io.github.edfisdk.ds5.resources.api.StudentsApi;
-import io.github.edfisdk.ds5.resources.invoker.ApiResponse;
 import io.github.edfisdk.ds5.resources.model.EdFiSchool;
 import io.github.edfisdk.ds5.resources.model.EdFiStudent;
 import io.github.edfisdk.sandbox.EdFiSandbox;
@@ -27,21 +26,20 @@ public final class QuickStartExample {
                      .credentials(sandbox.key(), sandbox.secret())
                      .build()) {
 
-            // Typed, generated API of Data Standard 5.1
-            List<EdFiSchool> schools = client.call(() -> client.ds5().schools().getSchools().limit(10).execute());
+            // Typed, generated API of Data Standard 5.1: unchecked, typed errors; no wrapper needed
+            List<EdFiSchool> schools = client.ds5().schools().getSchools().limit(10).execute();
             schools.forEach(s -> System.out.println("school " + s.getSchoolId() + " " + s.getNameOfInstitution()));
 
-            StudentsApi students = client.ds5().students();
-            EdFiStudent student = new EdFiStudent()
+            // Typed resource: writes return the id and ETag, queries page by themselves
+            TypedResource<EdFiStudent> students = client.resource(EdFiStudent.class);
+            WriteResult created = students.post(new EdFiStudent()
                     .studentUniqueId("QS-0001")
                     .firstName("Ada")
                     .lastSurname("Lovelace")
-                    .birthDate(LocalDate.of(2010, 12, 10));
-            ApiResponse<Void> posted = client.call(() -> students.postStudent(student).executeWithHttpInfo());
-            WriteResult created = WriteResult.of(posted.getStatusCode(), posted.getHeaders());
+                    .birthDate(LocalDate.of(2010, 12, 10)));
             System.out.println("POST students -> " + created.status() + " id=" + created.id());
 
-            EdFiStudent read = client.call(() -> students.getStudentsById(created.id()).execute());
+            EdFiStudent read = students.get(created.id());
             System.out.println("read back " + read.getStudentUniqueId() + " " + read.getFirstName());
 
             // Any resource by name, as JSON, with auto-paging

@@ -80,8 +80,7 @@ public record ScenarioPayload(ScenarioPage page, Scenario scenario, ScenarioCont
 
     /** The Gson of the generated resources client of a Data Standard (dates and enums as the client sends them). */
     static Gson gson(DataStandard ds) {
-        return ds == DataStandard.DS4 ? io.github.edfisdk.ds4.resources.invoker.JSON.getGson()
-                : io.github.edfisdk.ds5.resources.invoker.JSON.getGson();
+        return io.github.edfisdk.client.GeneratedPackage.resources(ds).gson();
     }
 
     /** The natural key of the body (what identifies the item in the ODS; check {@code isComplete()} on it). */

@@ -128,7 +128,9 @@ public final class CertificationRunner {
         }
         List<ScenarioPage> pages = pages();
         Instant start = Instant.now();
-        DataStandardModel model = DataStandardModel.of(suite.dataStandard());
+        // The client's own model (its extensions, when built with model(...) or modelFromServer()); the same
+        // Data Standard as the suite's, checked above.
+        DataStandardModel model = client.model();
         Prerequisites prerequisites = new Prerequisites(client.documents(), model, context, ScenarioCatalog.of(suite));
         List<ScenarioResult> results = new ArrayList<>();
         for (ScenarioPage page : pages) {
