@@ -67,7 +67,7 @@ public final class EdFiSandbox implements AutoCloseable {
         String host = b.bindAddress.isAnyLocalAddress() ? "localhost" : b.bindAddress.getHostAddress();
         this.baseUrl = "http://" + host + ":" + server.port();
         this.handler = new SandboxHandler(new MetadataEndpoints(model, baseUrl), new TokenEndpoint(tokens), tokens,
-                new ResourceEndpoints(model, store, baseUrl), faults, stats);
+                new ResourceEndpoints(model, store, baseUrl), new ChangeQueryEndpoints(model, store), faults, stats);
         handlerRef.set(handler);
         if (faults.active()) {
             LOG.warning("Ed-Fi sandbox at " + baseUrl + " injects faults: " + faults);

@@ -140,6 +140,15 @@ final class ResourceEndpoints {
                     String id = normaliseId(value);
                     filters.add(item -> item.id().equals(id));
                 }
+                // Change queries: the items whose last write's change version is in the window (both inclusive).
+                case "minchangeversion" -> {
+                    long min = ChangeQueryEndpoints.version(value, "MinChangeVersion");
+                    filters.add(item -> item.changeVersion() >= min);
+                }
+                case "maxchangeversion" -> {
+                    long max = ChangeQueryEndpoints.version(value, "MaxChangeVersion");
+                    filters.add(item -> item.changeVersion() <= max);
+                }
                 default -> {
                     List<PropertyPath> paths = r.queryParameter(name);
                     if (!paths.isEmpty()) {
