@@ -32,6 +32,7 @@ public final class EdFiClient implements AutoCloseable {
     private final OkHttpClient http;
     private final boolean ownsHttpClient;
     private final DocumentClient documents;
+    private final ChangeQueries changes;
     private volatile ApiRoot root;
     private io.github.edfisdk.ds5.resources.invoker.Apis ds5;
     private io.github.edfisdk.ds5.descriptors.invoker.Apis ds5Descriptors;
@@ -65,6 +66,7 @@ public final class EdFiClient implements AutoCloseable {
         }
         this.http = data.addInterceptor(new RedactingLoggingInterceptor(b.logger, b.logLevel)).build();
         this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()), this::dataStandard);
+        this.changes = new ChangeQueries(documents, () -> HttpUrl.get(root().dataUrl()));
     }
 
     /** A builder; {@code baseUrl} is required, {@code credentials} for every data call. */
@@ -75,6 +77,11 @@ public final class EdFiClient implements AutoCloseable {
     /** JSON-level access to any resource by path. */
     public DocumentClient documents() {
         return documents;
+    }
+
+    /** The change queries: available change versions, changed, deleted and re-keyed items, incremental sync. */
+    public ChangeQueries changes() {
+        return changes;
     }
 
     /**

@@ -78,6 +78,16 @@ public final class Paginator<T> implements Iterable<T> {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
     }
 
+    /** The same pages with each item converted (lazily, as pages arrive). */
+    public <R> Paginator<R> map(java.util.function.Function<? super T, ? extends R> convert) {
+        return new Paginator<>(pageSize, (offset, limit) -> {
+            Page<T> page = pages.fetch(offset, limit);
+            List<R> items = new ArrayList<>(page.items().size());
+            page.items().forEach(item -> items.add(convert.apply(item)));
+            return new Page<>(items, page.totalCount() == null ? OptionalLong.empty() : page.totalCount());
+        });
+    }
+
     /** All items in one list. */
     public List<T> toList() {
         List<T> all = new ArrayList<>();
