@@ -27,6 +27,12 @@ class SandboxChangeQueriesTest {
     @TempDir
     Path dataDir;
 
+    /** The school the enrollments of the journal test need (a minimal sandbox has none). */
+    private static final String SCHOOL = "{\"schoolId\":255901001,\"nameOfInstitution\":\"Grand Bend High School\","
+            + "\"educationOrganizationCategories\":[{\"educationOrganizationCategoryDescriptor\":"
+            + "\"uri://ed-fi.org/EducationOrganizationCategoryDescriptor#School\"}],"
+            + "\"gradeLevels\":[{\"gradeLevelDescriptor\":\"uri://ed-fi.org/GradeLevelDescriptor#Ninth grade\"}]}";
+
     static long newest(RawHttp http) {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(
                         URI.create(http.baseUrl + "/changeQueries/v1/availableChangeVersions"))
@@ -147,8 +153,9 @@ class SandboxChangeQueriesTest {
         long keyChangeVersion;
         long newestBefore;
         String deletedId;
-        try (EdFiSandbox sb = EdFiSandbox.builder().seed(Seed.POPULATED).dataDir(dataDir).credentials("k", "s").start()) {
+        try (EdFiSandbox sb = EdFiSandbox.builder().seed(Seed.MINIMAL).dataDir(dataDir).credentials("k", "s").start()) {
             RawHttp http = new RawHttp(sb);
+            assertEquals(201, http.post("/ed-fi/schools", SCHOOL).statusCode());
             deletedId = RawHttp.id(http.post("/ed-fi/students", student("CQ-P1", "Persisted")));
             http.delete("/ed-fi/students/" + deletedId);
             http.post("/ed-fi/students", student("CQ-P2", "Kept"));
@@ -160,7 +167,7 @@ class SandboxChangeQueriesTest {
                     .get(0).getAsJsonObject().get("changeVersion").getAsLong();
             newestBefore = newest(http);
         }
-        try (EdFiSandbox sb = EdFiSandbox.builder().seed(Seed.POPULATED).dataDir(dataDir).credentials("k", "s").start()) {
+        try (EdFiSandbox sb = EdFiSandbox.builder().seed(Seed.MINIMAL).dataDir(dataDir).credentials("k", "s").start()) {
             RawHttp http = new RawHttp(sb);
             assertEquals(newestBefore, newest(http));
             JsonObject d = RawHttp.parse(http.get("/ed-fi/students/deletes")).getAsJsonArray().get(0).getAsJsonObject();
