@@ -157,6 +157,14 @@ public final class DocumentClient {
         }
     }
 
+    /** GET of another URL of the same API (e.g. the change queries' availableChangeVersions), as a JSON object. */
+    JsonObject getObject(HttpUrl url) {
+        Request request = request(url, RequestOptions.none()).get().build();
+        try (Response response = execute(request)) {
+            return object(request, readBody(request, response));
+        }
+    }
+
     /** GET by id; empty when there is no such item (404). */
     public Optional<JsonObject> find(String resourcePath, String id) {
         try {

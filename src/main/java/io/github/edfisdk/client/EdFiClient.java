@@ -47,6 +47,7 @@ public final class EdFiClient implements AutoCloseable {
     private final OAuthTokenProvider tokens;
     /** The client a {@link #withOptions} view was made from (it discovers the server once for both), else null. */
     private final EdFiClient parent;
+    private final ChangeQueries changes;
     private volatile ApiRoot root;
     private volatile DataStandardModel model;
     private final Map<GeneratedPackage, Object> apis = new ConcurrentHashMap<>();
@@ -100,6 +101,7 @@ public final class EdFiClient implements AutoCloseable {
         }
         this.http = logging(data, s).build();
         this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()), this::dataStandard, this::model);
+        this.changes = new ChangeQueries(documents, () -> HttpUrl.get(root().dataUrl()));
     }
 
     /** 5 minutes, or longer when the retry budget and one more read need it. */
@@ -120,6 +122,7 @@ public final class EdFiClient implements AutoCloseable {
         b.interceptors().add(0, new RequestOptionsInterceptor(options)); // first, so the retry policy sees them
         this.http = b.build();
         this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()), this::dataStandard, this::model);
+        this.changes = new ChangeQueries(documents, () -> HttpUrl.get(root().dataUrl()));
     }
 
     /**
@@ -180,6 +183,11 @@ public final class EdFiClient implements AutoCloseable {
     /** JSON-level access to any resource by path. */
     public DocumentClient documents() {
         return documents;
+    }
+
+    /** The change queries: available change versions, changed, deleted and re-keyed items, incremental sync. */
+    public ChangeQueries changes() {
+        return changes;
     }
 
     /**

@@ -13,7 +13,8 @@ import java.util.Map;
  * An RFC 7807 problem body as the Ed-Fi ODS/API sends it ({@code application/problem+json}): {@code type},
  * {@code title}, {@code detail}, {@code status}, {@code correlationId}, {@code validationErrors} (JSON path to
  * messages) and {@code errors}. Members the server omits are {@code null} or empty. A body that is not a problem
- * document (HTML from a proxy, plain text, an OAuth {@code {"error":...}}) is kept as {@link #detail()}.
+ * document (HTML from a proxy, plain text, an OAuth {@code {"error":...}}, ODS/API 6.1's {@code {"message":...}}) is
+ * kept as {@link #detail()}.
  */
 public final class ProblemDetails {
     private static final int MAX_TEXT_DETAIL = 500;
@@ -67,6 +68,10 @@ public final class ProblemDetails {
         }
         JsonObject o = tree.getAsJsonObject();
         String detail = string(o, "detail");
+        if (detail == null && o.has("message")) {
+            // ODS/API 6.1 and earlier answer errors as {"message": "Validation of 'Student' failed.\n\t..."}.
+            detail = string(o, "message").strip();
+        }
         if (detail == null && o.has("error")) {
             // OAuth token endpoint: {"error":"invalid_client","error_description":...}
             String description = string(o, "error_description");

@@ -1,6 +1,7 @@
 package io.github.edfisdk.sandbox;
 
 import com.google.gson.JsonObject;
+import io.github.edfisdk.model.ChangeKeyValues;
 import io.github.edfisdk.model.DescriptorUri;
 import io.github.edfisdk.model.DataStandardModel;
 import io.github.edfisdk.model.NaturalKey;
@@ -46,6 +47,8 @@ final class DocumentStore implements AutoCloseable {
     private final Map<String, Long> seededEtags = new HashMap<>();
     private final Map<String, String> seededResources = new HashMap<>();
     private final AtomicLong etagClock = new AtomicLong(System.currentTimeMillis() * 1000);
+    /** Change versions, deletes and key changes, for the change queries (guarded by {@link #lock}). */
+    private final ChangeTracker changes = new ChangeTracker();
 
     DocumentStore(DataStandardModel model, Journal journal) {
         this.model = model;
@@ -63,10 +66,19 @@ final class DocumentStore implements AutoCloseable {
             String id = entry.get("id").getAsString();
             lock.writeLock().lock();
             try {
+                // Entries written before change versions existed carry none: they get the next one.
+                long changeVersion = entry.has("changeVersion") ? entry.get("changeVersion").getAsLong() : changes.next();
+                changes.observe(changeVersion);
+                replayKeyChanges(r, id, entry);
                 if (entry.get("op").getAsString().equals("delete")) {
                     StoredItem old = table(r).get(id);
                     if (old != null) {
                         remove(old);
+                        changes.deleted(new ChangeTracker.Delete(r.name(), id, changeVersion,
+                                ChangeKeyValues.of(r, old.doc()), old.key()));
+                    } else if (entry.has("keyValues")) {
+                        changes.deleted(new ChangeTracker.Delete(r.name(), id, changeVersion,
+                                entry.getAsJsonObject("keyValues"), entry.get("key").getAsString()));
                     }
                 } else {
                     long etag = entry.get("etag").getAsLong();
@@ -79,7 +91,13 @@ final class DocumentStore implements AutoCloseable {
                     }
                     List<String> refs = dependencies(r, doc, false);
                     StoredItem item = new StoredItem(r, id, key.canonical(), doc, etag,
-                            Instant.parse(entry.get("lastModified").getAsString()), refs);
+                            Instant.parse(entry.get("lastModified").getAsString()), refs, changeVersion);
+                    if (old != null && old.id().equals(id) && !old.key().equals(item.key())
+                            && !entry.has("keyChanges")) {
+                        // A key change: like a live PUT, it took the version after the item's.
+                        changes.keyChanged(new ChangeTracker.KeyChange(r.name(), id, changes.next(),
+                                ChangeKeyValues.of(r, old.doc()), ChangeKeyValues.of(r, doc)));
+                    }
                     if (old != null) {
                         remove(old);
                     }
@@ -106,17 +124,23 @@ final class DocumentStore implements AutoCloseable {
         try {
             List<JsonObject> out = new ArrayList<>();
             java.util.Set<String> present = new java.util.HashSet<>();
+            java.util.Set<String> tracked = new java.util.HashSet<>();
             for (LinkedHashMap<String, StoredItem> t : byResource.values()) {
                 for (StoredItem item : t.values()) {
                     present.add(item.id());
                     Long seedEtag = seededEtags.get(item.id());
                     if (seedEtag == null || seedEtag != item.etag()) {
-                        out.add(putEntry(item));
+                        out.add(withKeyChanges(putEntry(item), item.resource().name(), item.id()));
                     }
                 }
             }
+            // The change queries still report deleted items: every tracked delete stays, with its key values.
+            for (ChangeTracker.Delete d : changes.allDeletes()) {
+                tracked.add(d.id());
+                out.add(withKeyChanges(deleteEntry(d), d.resource(), d.id()));
+            }
             seededEtags.forEach((id, etag) -> {
-                if (!present.contains(id)) {
+                if (!present.contains(id) && !tracked.contains(id)) {
                     JsonObject del = new JsonObject();
                     del.addProperty("op", "delete");
                     del.addProperty("resource", seededResources.get(id));
@@ -142,7 +166,8 @@ final class DocumentStore implements AutoCloseable {
             if (old != null) {
                 remove(old);
             }
-            StoredItem item = new StoredItem(r, id, key.canonical(), clean, etagClock.incrementAndGet(), now(), refs);
+            StoredItem item = new StoredItem(r, id, key.canonical(), clean, etagClock.incrementAndGet(), now(), refs,
+                    changes.next());
             put(item);
             seededEtags.put(id, item.etag());
             seededResources.put(id, r.name());
@@ -165,7 +190,8 @@ final class DocumentStore implements AutoCloseable {
             if (old != null) {
                 keepIdentitySpelling(r, old.doc(), clean);
             }
-            StoredItem item = new StoredItem(r, id, key.canonical(), clean, etagClock.incrementAndGet(), now(), refs);
+            StoredItem item = new StoredItem(r, id, key.canonical(), clean, etagClock.incrementAndGet(), now(), refs,
+                    changes.next());
             write(item);
             if (old != null) {
                 remove(old);
@@ -199,11 +225,13 @@ final class DocumentStore implements AutoCloseable {
                 }
             }
             List<String> refs = dependencies(r, clean, true);
-            StoredItem item = new StoredItem(r, id, key.canonical(), clean, etagClock.incrementAndGet(), now(), refs);
+            StoredItem item = new StoredItem(r, id, key.canonical(), clean, etagClock.incrementAndGet(), now(), refs,
+                    changes.next());
             write(item);
             remove(old);
             put(item);
             if (keyChanged) {
+                trackKeyChange(old, item);
                 cascade(old.key(), item);
             }
             return item;
@@ -226,14 +254,13 @@ final class DocumentStore implements AutoCloseable {
             if (referring != null && !referring.isEmpty()) {
                 throw ApiProblem.dependentItem(referring.values().iterator().next().name());
             }
+            ChangeTracker.Delete tracked = new ChangeTracker.Delete(r.name(), id, changes.next(),
+                    ChangeKeyValues.of(r, old.doc()), old.key());
             if (journal != null) {
-                JsonObject entry = new JsonObject();
-                entry.addProperty("op", "delete");
-                entry.addProperty("resource", r.name());
-                entry.addProperty("id", id);
-                journal.append(entry);
+                journal.append(deleteEntry(tracked));
             }
             remove(old);
+            changes.deleted(tracked);
         } finally {
             lock.writeLock().unlock();
         }
@@ -286,6 +313,36 @@ final class DocumentStore implements AutoCloseable {
         try {
             LinkedHashMap<String, StoredItem> t = byResource.get(r.name());
             return t == null ? 0 : t.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The newest change version handed out (availableChangeVersions). */
+    long newestChangeVersion() {
+        lock.readLock().lock();
+        try {
+            return changes.newest();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The tracked deletes of a resource in the change-version window, paged (items re-added since left out). */
+    ChangeTracker.Page<ChangeTracker.Delete> deletes(ResourceModel r, long min, long max, int offset, int limit) {
+        lock.readLock().lock();
+        try {
+            return changes.deletes(r.name(), min, max, offset, limit, d -> !byKey.containsKey(d.key()));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The key changes of a resource in the change-version window, one row per item, paged. */
+    ChangeTracker.Page<ChangeTracker.KeyChange> keyChanges(ResourceModel r, long min, long max, int offset, int limit) {
+        lock.readLock().lock();
+        try {
+            return changes.keyChanges(r.name(), min, max, offset, limit);
         } finally {
             lock.readLock().unlock();
         }
@@ -387,7 +444,51 @@ final class DocumentStore implements AutoCloseable {
         entry.addProperty("etag", item.etag());
         entry.addProperty("lastModified", item.lastModified().toString());
         entry.add("doc", item.doc());
+        entry.addProperty("changeVersion", item.changeVersion());
         return entry;
+    }
+
+    /** A delete line: besides op/resource/id, the change version and the key (so /deletes survives compaction). */
+    private static JsonObject deleteEntry(ChangeTracker.Delete d) {
+        JsonObject entry = new JsonObject();
+        entry.addProperty("op", "delete");
+        entry.addProperty("resource", d.resource());
+        entry.addProperty("id", d.id());
+        entry.addProperty("changeVersion", d.changeVersion());
+        entry.add("keyValues", d.keyValues());
+        entry.addProperty("key", d.key());
+        return entry;
+    }
+
+    /** A compacted line carries its item's key-change history (live lines let replay derive it). */
+    private JsonObject withKeyChanges(JsonObject entry, String resource, String id) {
+        com.google.gson.JsonArray history = new com.google.gson.JsonArray();
+        for (ChangeTracker.KeyChange k : changes.keyChangesOf(resource, id)) {
+            JsonObject o = new JsonObject();
+            o.addProperty("changeVersion", k.changeVersion());
+            o.add("oldKeyValues", k.oldKeyValues());
+            o.add("newKeyValues", k.newKeyValues());
+            history.add(o);
+        }
+        entry.add("keyChanges", history);
+        return entry;
+    }
+
+    /** Restores the key-change history a compacted line carries. */
+    private void replayKeyChanges(ResourceModel r, String id, JsonObject entry) {
+        if (entry.has("keyChanges")) {
+            for (com.google.gson.JsonElement e : entry.getAsJsonArray("keyChanges")) {
+                JsonObject k = e.getAsJsonObject();
+                changes.keyChanged(new ChangeTracker.KeyChange(r.name(), id, k.get("changeVersion").getAsLong(),
+                        k.getAsJsonObject("oldKeyValues"), k.getAsJsonObject("newKeyValues")));
+            }
+        }
+    }
+
+    /** A natural-key change takes its own change version, after the item's (as the ODS's key-change trigger). */
+    private void trackKeyChange(StoredItem before, StoredItem after) {
+        changes.keyChanged(new ChangeTracker.KeyChange(after.resource().name(), after.id(), changes.next(),
+                ChangeKeyValues.of(before.resource(), before.doc()), ChangeKeyValues.of(after.resource(), after.doc())));
     }
 
     /**
@@ -413,11 +514,12 @@ final class DocumentStore implements AutoCloseable {
             List<String> keys = new ArrayList<>(ref.referencedKeys());
             keys.replaceAll(k -> k.equals(oldKey) ? target.key() : k);
             StoredItem updated = new StoredItem(ref.resource(), ref.id(), ref.resource().naturalKey(doc).canonical(), doc,
-                    etagClock.incrementAndGet(), now(), keys);
+                    etagClock.incrementAndGet(), now(), keys, changes.next());
             write(updated);
             remove(ref);
             put(updated);
             if (!updated.key().equals(ref.key())) {
+                trackKeyChange(ref, updated);
                 cascade(ref.key(), updated);
             }
         }

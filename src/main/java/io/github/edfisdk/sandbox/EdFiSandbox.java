@@ -69,7 +69,8 @@ public final class EdFiSandbox implements AutoCloseable {
         String host = b.bindAddress.isAnyLocalAddress() ? "localhost" : b.bindAddress.getHostAddress();
         this.baseUrl = "http://" + host + ":" + server.port();
         this.handler = new SandboxHandler(new MetadataEndpoints(model, baseUrl), new TokenEndpoint(tokens), tokens,
-                new ResourceEndpoints(model, store, baseUrl), faults, stats, dataStandard == DataStandard.DS4);
+                new ResourceEndpoints(model, store, baseUrl), new ChangeQueryEndpoints(model, store), faults, stats,
+                dataStandard == DataStandard.DS4);
         handlerRef.set(handler);
         if (faults.active()) {
             LOG.warning("Ed-Fi sandbox at " + baseUrl + " injects faults: " + faults);

@@ -149,21 +149,8 @@ final class ResourceEndpoints {
             String name = q.getKey();
             String value = q.getValue();
             switch (name.toLowerCase(Locale.ROOT)) {
-                case "offset" -> {
-                    offset = intParameter(value, "Offset");
-                    if (offset < 0) {
-                        throw ApiProblem.parameter("Offset cannot be a negative value.");
-                    }
-                }
-                case "limit" -> {
-                    limit = intParameter(value, "Limit");
-                    if (limit < 0 || limit > MAX_LIMIT) {
-                        // ODS/API 7.x QueryParametersValidator.
-                        throw ApiProblem.parameter("Limit must be omitted or set to a value between 0 and " + MAX_LIMIT + ".")
-                                .legacy("Limit must be omitted or set to a value between 1 and max value defined in"
-                                        + " configuration file (defaultPageSizeLimit).");
-                    }
-                }
+                case "offset" -> offset = offsetParameter(value);
+                case "limit" -> limit = limitParameter(value);
                 case "totalcount" -> totalCount = Boolean.parseBoolean(value.trim());
                 case "id" -> {
                     // The id filter binds to a Guid property of the request model; other text fails model binding.
@@ -172,6 +159,15 @@ final class ResourceEndpoints {
                     }
                     String id = normaliseId(value.trim());
                     filters.add(item -> item.id().equals(id));
+                }
+                // Change queries: the items whose last write's change version is in the window (both inclusive).
+                case "minchangeversion" -> {
+                    long min = ChangeQueryEndpoints.version(value, "MinChangeVersion");
+                    filters.add(item -> item.changeVersion() >= min);
+                }
+                case "maxchangeversion" -> {
+                    long max = ChangeQueryEndpoints.version(value, "MaxChangeVersion");
+                    filters.add(item -> item.changeVersion() <= max);
                 }
                 default -> {
                     List<PropertyPath> paths = r.queryParameter(name);
@@ -212,6 +208,27 @@ final class ResourceEndpoints {
             }
         }
         return false;
+    }
+
+    /** The {@code offset} paging parameter, with ODS/API's answers (shared by collections and change queries). */
+    static int offsetParameter(String value) {
+        int offset = intParameter(value, "Offset");
+        if (offset < 0) {
+            throw ApiProblem.parameter("Offset cannot be a negative value.");
+        }
+        return offset;
+    }
+
+    /** The {@code limit} paging parameter, with ODS/API's answers (shared by collections and change queries). */
+    static int limitParameter(String value) {
+        int limit = intParameter(value, "Limit");
+        if (limit < 0 || limit > MAX_LIMIT) {
+            // ODS/API 7.x QueryParametersValidator.
+            throw ApiProblem.parameter("Limit must be omitted or set to a value between 0 and " + MAX_LIMIT + ".")
+                    .legacy("Limit must be omitted or set to a value between 1 and max value defined in"
+                            + " configuration file (defaultPageSizeLimit).");
+        }
+        return limit;
     }
 
     private static int intParameter(String value, String name) {

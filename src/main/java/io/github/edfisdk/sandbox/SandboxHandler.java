@@ -22,6 +22,7 @@ final class SandboxHandler {
     private final TokenEndpoint tokenEndpoint;
     private final TokenService tokens;
     private final ResourceEndpoints resources;
+    private final ChangeQueryEndpoints changeQueries;
     private volatile FaultPlan faults;
     private final SandboxStats stats;
     private final Map<Long, Integer> occurrences = new ConcurrentHashMap<>();
@@ -29,12 +30,14 @@ final class SandboxHandler {
     private final boolean legacyErrors;
 
     SandboxHandler(MetadataEndpoints metadata, TokenEndpoint tokenEndpoint, TokenService tokens,
-                   ResourceEndpoints resources, FaultPlan faults, SandboxStats stats, boolean legacyErrors) {
+                   ResourceEndpoints resources, ChangeQueryEndpoints changeQueries, FaultPlan faults,
+                   SandboxStats stats, boolean legacyErrors) {
         this.legacyErrors = legacyErrors;
         this.metadata = metadata;
         this.tokenEndpoint = tokenEndpoint;
         this.tokens = tokens;
         this.resources = resources;
+        this.changeQueries = changeQueries;
         this.faults = faults;
         this.stats = stats;
     }
@@ -159,7 +162,12 @@ final class SandboxHandler {
         }
         if (path.startsWith("/data/v3/")) {
             authenticate(req);
-            return resources.handle(req, path.substring("/data/v3".length()));
+            SandboxResponse tracked = changeQueries.handleTracked(req, path.substring("/data/v3".length()));
+            return tracked != null ? tracked : resources.handle(req, path.substring("/data/v3".length()));
+        }
+        if (ChangeQueryEndpoints.isChangeQueriesPath(path)) {
+            authenticate(req);
+            return changeQueries.handle(req);
         }
         if (req.method().equals("GET")) {
             SandboxResponse r = metadata.handle(req);

@@ -12,9 +12,10 @@ import java.util.List;
  * @param doc           the cleaned document, without id, _etag, _lastModifiedDate and links; never mutated
  * @param referencedKeys canonical keys of the items it depends on: its references' targets and its descriptor values
  *                       (for DELETE's dependent-item check)
+ * @param changeVersion  the change version of its last write ({@link ChangeTracker})
  */
 record StoredItem(ResourceModel resource, String id, String key, JsonObject doc, long etag, Instant lastModified,
-                  List<String> referencedKeys) {
+                  List<String> referencedKeys, long changeVersion) {
     String etagHeader() {
         return "\"" + etag + "\"";
     }

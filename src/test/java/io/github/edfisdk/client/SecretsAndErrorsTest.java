@@ -91,6 +91,9 @@ class SecretsAndErrorsTest {
     void nonProblemBodiesAreKeptAsDetail() {
         assertEquals("<html>Bad Gateway</html>", ProblemDetails.parse("<html>Bad Gateway</html>").detail());
         assertEquals("invalid_client", ProblemDetails.parse("{\"error\":\"invalid_client\"}").detail());
+        // ODS/API 6.1 (Data Standard 4.0) error bodies
+        assertEquals("Validation of 'Student' failed.\n\tLastSurname is required.",
+                ProblemDetails.parse("{\"message\":\"Validation of 'Student' failed.\\n\\tLastSurname is required.\\n\"}").detail());
         assertNull(ProblemDetails.parse("").detail());
         assertTrue(ProblemDetails.parse("x".repeat(5000)).detail().length() < 600);
     }

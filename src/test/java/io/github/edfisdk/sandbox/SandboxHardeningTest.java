@@ -120,7 +120,7 @@ class SandboxHardeningTest {
         TokenService tokens = new TokenService("k", "s", Duration.ofMinutes(5), Clock.systemUTC());
         DataStandardModel model = DataStandardModel.of(io.github.edfisdk.model.DataStandard.DS5);
         SandboxHandler broken = new SandboxHandler(new MetadataEndpoints(model, "http://x"), new TokenEndpoint(tokens),
-                tokens, null, FaultPlan.none(), new SandboxStats(), false);
+                tokens, null, null, FaultPlan.none(), new SandboxStats(), false);
         List<LogRecord> logged = new java.util.ArrayList<>();
         Logger log = Logger.getLogger(SandboxHandler.class.getName());
         Handler capture = new Handler() {

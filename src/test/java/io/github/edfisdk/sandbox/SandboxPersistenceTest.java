@@ -170,10 +170,11 @@ class SandboxPersistenceTest {
                 assertEquals(i == 0 ? 201 : 200, http.post("/ed-fi/students",
                         SandboxWriteTest.student("C-1", "Version" + i)).statusCode());
             }
-            // A deleted seed item must stay deleted after compaction.
-            String cp = RawHttp.parse(http.get("/ed-fi/locations?limit=1")).getAsJsonArray().get(0).getAsJsonObject()
-                    .get("id").getAsString();
-            assertEquals(204, http.delete("/ed-fi/locations/" + cp).statusCode());
+            // A deleted seed item must stay deleted after compaction (an attendance event: nothing refers to it; the
+            // seed's locations are the classrooms of its sections).
+            String cp = RawHttp.parse(http.get("/ed-fi/studentSchoolAttendanceEvents?limit=1")).getAsJsonArray().get(0)
+                    .getAsJsonObject().get("id").getAsString();
+            assertEquals(204, http.delete("/ed-fi/studentSchoolAttendanceEvents/" + cp).statusCode());
             locationId = cp;
         }
         Path journal = dataDir.resolve(Journal.FILE_NAME);
@@ -183,7 +184,7 @@ class SandboxPersistenceTest {
                 RawHttp http = new RawHttp(sb);
                 var items = RawHttp.parse(http.get("/ed-fi/students?studentUniqueId=C-1")).getAsJsonArray();
                 assertEquals("Version1199", items.get(0).getAsJsonObject().get("lastSurname").getAsString());
-                assertEquals(404, http.get("/ed-fi/locations/" + locationId).statusCode());
+                assertEquals(404, http.get("/ed-fi/studentSchoolAttendanceEvents/" + locationId).statusCode());
             }
             assertEquals(2, Files.readAllLines(journal).size(), "one put and one delete");
         }

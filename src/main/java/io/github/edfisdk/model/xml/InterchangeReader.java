@@ -1,39 +1,62 @@
 package io.github.edfisdk.model.xml;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.edfisdk.model.DataStandardModel;
-import io.github.edfisdk.model.ObjectType;
-import io.github.edfisdk.model.Property;
 import io.github.edfisdk.model.ResourceModel;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads Ed-Fi XML interchange files (e.g. Grand Bend's {@code EducationOrganization.xml}) into API JSON documents,
- * guided by the spec: each record element names a resource ({@code <School>}); child elements map to JSON properties
- * by name ({@code NameOfInstitution -> nameOfInstitution}, {@code ProgramType -> programTypeDescriptor}, repeated
- * {@code Address -> addresses[]}); {@code XReference/XIdentity} wrappers become flat reference objects; grouping
- * elements the JSON does not have ({@code <Name>}, {@code <BirthData>}) are flattened into their parent.
- * Elements the spec does not know are skipped. The documents are not validated here.
+ * The one reader of Ed-Fi XML interchange files ({@code <InterchangeStudent><Student>...</Student>...}), used by the
+ * loader ({@code edfi load x.xml}) and the sandbox's populated seed alike. StAX, one record at a time: each child of
+ * the root whose name is a resource of the Data Standard becomes an API JSON document ({@link XmlToJson}, guided by
+ * the spec). A reference given as {@code ref="ID"} (e.g. a school's
+ * {@code <LocalEducationAgencyReference ref="LEAG_255901"/>}) is resolved within the file from the identity of the
+ * record with that XML {@code id}: {@link #scan} indexes them first, then {@link #read} maps the records.
  */
 public final class InterchangeReader {
-    /** Receives each record of an interchange file. */
-    @FunctionalInterface
-    public interface RecordHandler {
-        /**
-         * @param resource the resource the record's element names
-         * @param document its API JSON form (values as the XML has them, e.g. numbers as strings; not validated)
-         * @param line     the line of the record's start tag, for messages
-         */
+    /** What {@link #read} reports. */
+    public interface Handler {
+        /** A record of a resource of the Data Standard, mapped (values typed by the spec; not validated). */
         void record(ResourceModel resource, JsonObject document, int line);
+
+        /** A record that could not be mapped. */
+        default void failed(ResourceModel resource, int line, String message) {
+        }
+
+        /** A record element that names no resource of the Data Standard (e.g. a DS 5.2 record read against 5.1). */
+        default void unknownRecord(String element, int line) {
+        }
+
+        /** An element the spec does not know, e.g. {@code Student/Name/GenerationCodeSuffix} of resource Student. */
+        default void unmapped(String resource, String elementPath) {
+        }
+
+        /** The XML is not well formed from this line on; reading stops. */
+        default void malformed(int line, String message) {
+        }
+    }
+
+    /**
+     * What a first pass found.
+     *
+     * @param resources the resources of the Data Standard the file has records of
+     * @param records   the number of those records
+     * @param ids       the identity leaves (lower-case element name to text) of every record with an XML {@code id}
+     */
+    public record Scan(Set<ResourceModel> resources, long records, Map<String, Map<String, String>> ids) {
     }
 
     private final DataStandardModel model;
@@ -42,175 +65,152 @@ public final class InterchangeReader {
         this.model = model;
     }
 
-    /**
-     * Calls back with every record whose element names a resource or descriptor of the model; other records are
-     * skipped.
-     *
-     * @throws IllegalArgumentException when the XML is not well-formed (the message names the file and line)
-     */
-    public void read(InputStream in, String fileName, RecordHandler out) {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    /** The first pass: which resources, how many records, and the targets of {@code ref=}. Stops at broken XML. */
+    public Scan scan(InputStream in, String fileName) throws IOException {
+        Set<ResourceModel> found = new LinkedHashSet<>();
+        long records = 0;
+        Map<String, Map<String, String>> ids = new HashMap<>();
         try {
-            XMLStreamReader r = f.createXMLStreamReader(in);
-            Deque<XmlElement> stack = new ArrayDeque<>();
+            XMLStreamReader r = factory().createXMLStreamReader(in);
             int depth = 0;
+            String id = null;
+            Map<String, String> leaves = null;
+            Deque<String> open = new ArrayDeque<>();
+            StringBuilder text = new StringBuilder();
             while (r.hasNext()) {
-                int ev = r.next();
+                int ev;
+                try {
+                    ev = r.next();
+                } catch (XMLStreamException e) {
+                    break; // reported when the file is read
+                }
                 if (ev == XMLStreamConstants.START_ELEMENT) {
                     depth++;
-                    if (depth >= 2) {
-                        XmlElement e = new XmlElement(r.getLocalName(), r.getLocation().getLineNumber());
-                        if (!stack.isEmpty()) {
-                            stack.peek().children.add(e);
+                    if (depth == 2) {
+                        ResourceModel m = model.resource(r.getLocalName()).orElse(null);
+                        if (m != null) {
+                            found.add(m);
+                            records++;
                         }
-                        stack.push(e);
+                        id = r.getAttributeValue(null, "id");
+                        leaves = id == null ? null : new HashMap<>();
                     }
-                } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
-                    if (!stack.isEmpty()) {
-                        stack.peek().text.append(r.getText());
+                    if (leaves != null) {
+                        open.push(r.getLocalName());
+                        text.setLength(0);
                     }
+                } else if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && leaves != null) {
+                    text.append(r.getText());
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                    if (depth >= 2) {
-                        XmlElement e = stack.pop();
+                    if (leaves != null) {
+                        String name = open.pop();
+                        // Identity leaves: the record's own, and those inside its references (not addresses etc.).
+                        boolean inReferenceOrTop = open.size() == 1 || open.stream().anyMatch(n -> n.endsWith("Reference"));
+                        String t = text.toString().strip();
+                        if (!t.isEmpty() && inReferenceOrTop && depth > 2) {
+                            leaves.putIfAbsent(name.toLowerCase(Locale.ROOT), t);
+                        }
+                        text.setLength(0);
                         if (depth == 2) {
-                            model.resource(e.name).ifPresent(m -> out.record(m, toJson(m.body(), e), e.line));
+                            ids.put(id, leaves);
+                            leaves = null;
                         }
                     }
                     depth--;
                 }
             }
         } catch (XMLStreamException e) {
-            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
-            throw new IllegalArgumentException(fileName + (line > 0 ? " line " + line : "") + ": not well-formed XML: "
-                    + e.getMessage(), e);
+            throw new IOException(fileName + ": " + e.getMessage(), e);
         }
-    }
-
-    private JsonObject toJson(ObjectType type, XmlElement element) {
-        JsonObject o = new JsonObject();
-        fill(type, element, o);
-        return o;
-    }
-
-    private void fill(ObjectType type, XmlElement element, JsonObject o) {
-        for (XmlElement c : element.children) {
-            Optional<Property> match = property(type, c.name);
-            if (match.isEmpty()) {
-                if (!c.isLeaf()) {
-                    fill(type, c, o); // a grouping element such as <Name> or <BirthData>
-                } else {
-                    intoReference(type, c, o); // e.g. <SchoolYear> is schoolYearTypeReference.schoolYear in JSON
-                }
-                continue;
-            }
-            Property p = match.get();
-            switch (p.kind()) {
-                case SCALAR, DESCRIPTOR -> {
-                    if (c.isLeaf()) {
-                        o.addProperty(p.name(), c.text());
-                    }
-                }
-                case REFERENCE -> {
-                    JsonObject ref = new JsonObject();
-                    leaves(p.type(), c, ref);
-                    o.add(p.name(), ref);
-                }
-                case OBJECT -> o.add(p.name(), toJson(p.type(), c));
-                case COLLECTION -> {
-                    JsonArray a = o.has(p.name()) ? o.getAsJsonArray(p.name()) : new JsonArray();
-                    if (p.type() == null) {
-                        a.add(c.text());
-                    } else if (c.isLeaf() && p.type().properties().size() == 1) {
-                        // <GradeLevel>uri...</GradeLevel> is an item whose one property is that value.
-                        Property only = p.type().properties().get(0);
-                        JsonObject item = new JsonObject();
-                        item.addProperty(only.name(), c.text());
-                        a.add(item);
-                    } else if (!c.isLeaf()) {
-                        a.add(toJson(p.type(), c));
-                    }
-                    o.add(p.name(), a);
-                }
-            }
-        }
-    }
-
-    /** Interchange school years are written "2021-2022"; the API's schoolYear is the ending year, 2022. */
-    private static String value(Property p, String text) {
-        if (p.name().endsWith("choolYear") && text.matches("\\d{4}-\\d{4}")) {
-            return text.substring(5);
-        }
-        return text;
-    }
-
-    private static void intoReference(ObjectType type, XmlElement leaf, JsonObject o) {
-        Property only = null;
-        Property field = null;
-        for (Property p : type.properties()) {
-            if (p.kind() == Property.Kind.REFERENCE) {
-                Optional<Property> f = property(p.type(), leaf.name);
-                if (f.isPresent()) {
-                    if (only != null) {
-                        return; // ambiguous: several references have this field
-                    }
-                    only = p;
-                    field = f.get();
-                }
-            }
-        }
-        if (only != null) {
-            JsonObject ref = o.has(only.name()) ? o.getAsJsonObject(only.name()) : new JsonObject();
-            ref.addProperty(field.name(), value(field, leaf.text()));
-            o.add(only.name(), ref);
-        }
-    }
-
-    /** The leaf values under a reference's Identity wrapper, matched to the reference's fields by name. */
-    private void leaves(ObjectType refType, XmlElement e, JsonObject ref) {
-        for (XmlElement c : e.children) {
-            if (c.isLeaf()) {
-                property(refType, c.name).ifPresent(p -> ref.addProperty(p.name(), value(p, c.text())));
-            } else {
-                leaves(refType, c, ref);
-            }
-        }
+        return new Scan(found, records, ids);
     }
 
     /**
-     * The JSON property an XML element stands for: same name; name + "Descriptor"; a collection whose item type has
-     * the element's name (JSON drops prefixes: {@code EducationOrganizationIdentificationCode -> identificationCodes});
-     * a collection named as the plural.
+     * The second pass: maps each wanted record and hands it to the handler, resolving {@code ref=} with the scan's
+     * index.
      */
-    private static Optional<Property> property(ObjectType type, String xmlName) {
-        String camel = Character.toLowerCase(xmlName.charAt(0)) + xmlName.substring(1);
-        for (String candidate : new String[] {camel, camel + "Descriptor"}) {
-            Optional<Property> p = type.propertyIgnoreCase(candidate);
-            if (p.isPresent()) {
-                return p;
-            }
-        }
-        for (Property p : type.properties()) {
-            if (p.isCollectionOfObjects()) {
-                String item = p.type().name();
-                item = item.substring(item.indexOf('_') + 1);
-                if (item.equalsIgnoreCase(xmlName)) {
-                    return Optional.of(p);
+    public void read(InputStream in, Scan scan, Predicate<ResourceModel> wanted, Handler out) throws IOException {
+        XmlToJson mapper = new XmlToJson(out::unmapped, scan.ids()::get);
+        try {
+            XMLStreamReader r = factory().createXMLStreamReader(in);
+            Deque<XmlNode> stack = new ArrayDeque<>();
+            int depth = 0;
+            boolean keep = false;
+            ResourceModel current = null;
+            while (r.hasNext()) {
+                int ev;
+                try {
+                    ev = r.next();
+                } catch (XMLStreamException e) {
+                    out.malformed(e.getLocation() == null ? 0 : e.getLocation().getLineNumber(), malformedXml(e));
+                    return;
+                }
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                    if (depth == 2) {
+                        current = model.resource(r.getLocalName()).orElse(null);
+                        keep = current != null && wanted.test(current);
+                        if (current == null) {
+                            out.unknownRecord(r.getLocalName(), r.getLocation().getLineNumber());
+                        }
+                    }
+                    if (depth >= 2 && keep) {
+                        XmlNode e = new XmlNode(r.getLocalName(), r.getLocation().getLineNumber());
+                        e.ref = r.getAttributeValue(null, "ref");
+                        if (!stack.isEmpty()) {
+                            stack.peek().children.add(e);
+                        }
+                        stack.push(e);
+                    }
+                } else if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) && keep) {
+                    if (!stack.isEmpty()) {
+                        stack.peek().text.append(r.getText());
+                    }
+                } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                    if (depth >= 2 && keep) {
+                        XmlNode e = stack.pop();
+                        if (depth == 2) {
+                            JsonObject doc;
+                            try {
+                                doc = mapper.toJson(current, e);
+                            } catch (RuntimeException ex) {
+                                out.failed(current, e.line, "cannot map <" + e.name + ">: " + ex.getMessage());
+                                doc = null;
+                            }
+                            if (doc != null) {
+                                out.record(current, doc, e.line);
+                            }
+                        }
+                    }
+                    if (depth == 2) {
+                        keep = false;
+                    }
+                    depth--;
                 }
             }
+        } catch (XMLStreamException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        return type.propertyIgnoreCase(plural(camel));
     }
 
-    private static String plural(String s) {
-        String lower = s.toLowerCase(Locale.ROOT);
-        if (lower.endsWith("y") && !lower.endsWith("ay") && !lower.endsWith("ey")) {
-            return s.substring(0, s.length() - 1) + "ies";
+    private static XMLInputFactory factory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return f;
+    }
+
+    /** One line: {@code malformed XML at column 21: The element type "FirstName" must be terminated ...}. */
+    public static String malformedXml(XMLStreamException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        int at = m.indexOf("Message: ");
+        if (at >= 0) {
+            m = m.substring(at + "Message: ".length());
         }
-        if (lower.endsWith("s") || lower.endsWith("x") || lower.endsWith("ch") || lower.endsWith("sh")) {
-            return s + "es";
-        }
-        return s + "s";
+        m = m.replaceAll("\\s+", " ").trim();
+        String where = e.getLocation() == null || e.getLocation().getColumnNumber() < 0 ? ""
+                : " at column " + e.getLocation().getColumnNumber();
+        return "malformed XML" + where + ": " + m;
     }
 }

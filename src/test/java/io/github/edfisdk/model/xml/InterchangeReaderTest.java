@@ -19,12 +19,26 @@ class InterchangeReaderTest {
 
     private static List<JsonObject> read(String xml) {
         List<JsonObject> out = new ArrayList<>();
-        new InterchangeReader(DS5).read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "test.xml",
-                (r, doc, line) -> {
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        InterchangeReader reader = new InterchangeReader(DS5);
+        try {
+            InterchangeReader.Scan scan = reader.scan(new ByteArrayInputStream(bytes), "test.xml");
+            reader.read(new ByteArrayInputStream(bytes), scan, r -> true, new InterchangeReader.Handler() {
+                @Override
+                public void record(io.github.edfisdk.model.ResourceModel r, JsonObject doc, int line) {
                     doc.addProperty("~resource", r.name());
                     doc.addProperty("~line", line);
                     out.add(doc);
-                });
+                }
+
+                @Override
+                public void malformed(int line, String message) {
+                    throw new IllegalArgumentException("test.xml line " + line + ": " + message);
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return out;
     }
 
@@ -63,9 +77,18 @@ class InterchangeReaderTest {
     }
 
     @Test
+    void aRefAttributeTakesTheIdentityOfTheRecordWithThatId() {
+        List<JsonObject> docs = read("<?xml version=\"1.0\"?>\n<InterchangeEducationOrganization>\n"
+                + "<LocalEducationAgency id=\"LEAG_9\"><LocalEducationAgencyId>9</LocalEducationAgencyId></LocalEducationAgency>\n"
+                + "<School><SchoolId>1</SchoolId><LocalEducationAgencyReference ref=\"LEAG_9\">\n</LocalEducationAgencyReference>"
+                + "</School>\n</InterchangeEducationOrganization>");
+        assertEquals(9, docs.get(1).getAsJsonObject("localEducationAgencyReference").get("localEducationAgencyId").getAsInt());
+    }
+
+    @Test
     void malformedXmlNamesTheFileAndLine() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> read("<?xml version=\"1.0\"?>\n<I>\n<Student><StudentUniqueId>7</Student>\n</I>"));
-        assertTrue(e.getMessage().startsWith("test.xml line 3: not well-formed XML"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("test.xml line 3: malformed XML"), e.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package io.github.edfisdk.load.xml;
+package io.github.edfisdk.model.xml;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.edfisdk.load.xml;
+package io.github.edfisdk.model.xml;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
