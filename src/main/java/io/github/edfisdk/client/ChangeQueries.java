@@ -93,7 +93,7 @@ public final class ChangeQueries {
 
     /** {@link #changed(String, long, long)} as generated models, e.g. {@code EdFiStudent.class}. */
     public <T> Paginator<T> changed(String resourcePath, long min, long max, Class<T> modelType) {
-        com.google.gson.Gson gson = GeneratedJson.gsonFor(modelType);
+        com.google.gson.Gson gson = GeneratedPackage.of(modelType).gson();
         return changed(resourcePath, min, max).map(json -> gson.fromJson(json, modelType));
     }
 

@@ -48,7 +48,7 @@ final class ChangeQueryEndpoints {
             throw ApiProblem.notFound("The specified data could not be found.");
         }
         if (!req.method().equals("GET")) {
-            throw ApiProblem.methodNotAllowed(req.method());
+            throw ApiProblem.methodNotAllowed(req.method(), false);
         }
         JsonObject o = new JsonObject();
         o.addProperty("oldestChangeVersion", 0);
