@@ -40,30 +40,33 @@ public final class DocumentClient {
 
     private final OkHttpClient http;
     private final Supplier<HttpUrl> dataUrl;
-    private final Supplier<DataStandard> dataStandard;
     /** The URL of each resource path as given: building an HttpUrl (host canonicalisation, segments) costs per call. */
     private final Map<String, HttpUrl> resourceUrls = new ConcurrentHashMap<>();
+    /** The Ed-Fi model of natural-key look-ups, resolved lazily. */
     private final Supplier<DataStandardModel> model;
 
     /**
      * @param http         the authenticated client (retry, OAuth and logging interceptors)
      * @param dataUrl      the data API URL ({@code …/data/v3/}), resolved lazily (discovery)
-     * @param dataStandard the Data Standard of the server (for natural-key look-ups), resolved lazily
+     * @param dataStandard the Data Standard of the server (its packaged model serves natural-key look-ups), resolved
+     *                     lazily
      */
     public DocumentClient(OkHttpClient http, Supplier<HttpUrl> dataUrl, Supplier<DataStandard> dataStandard) {
-        this(http, dataUrl, dataStandard, () -> DataStandardModel.of(dataStandard.get()));
+        this(() -> DataStandardModel.of(dataStandard.get()), http, dataUrl);
+    }
+
+    private DocumentClient(Supplier<DataStandardModel> model, OkHttpClient http, Supplier<HttpUrl> dataUrl) {
+        this.http = http;
+        this.dataUrl = dataUrl;
+        this.model = model;
     }
 
     /**
-     * @param model the Ed-Fi model of natural-key look-ups (the client's own: packaged, given or read from the
-     *              server), resolved lazily
+     * A client whose natural-key look-ups use {@code model} (the {@link EdFiClient}'s own: packaged, given or read from
+     * the server), resolved lazily.
      */
-    public DocumentClient(OkHttpClient http, Supplier<HttpUrl> dataUrl, Supplier<DataStandard> dataStandard,
-                          Supplier<DataStandardModel> model) {
-        this.http = http;
-        this.dataUrl = dataUrl;
-        this.dataStandard = dataStandard;
-        this.model = model;
+    static DocumentClient withModel(OkHttpClient http, Supplier<HttpUrl> dataUrl, Supplier<DataStandardModel> model) {
+        return new DocumentClient(model, http, dataUrl);
     }
 
     /** POST (upsert by natural key): 201 when created, 200 when an item with the same key was replaced. */

@@ -100,7 +100,7 @@ public final class EdFiClient implements AutoCloseable {
             tokens = null;
         }
         this.http = logging(data, s).build();
-        this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()), this::dataStandard, this::model);
+        this.documents = DocumentClient.withModel(http, () -> HttpUrl.get(root().dataUrl()), this::model);
         this.changes = new ChangeQueries(documents, () -> HttpUrl.get(root().dataUrl()));
     }
 
@@ -121,7 +121,7 @@ public final class EdFiClient implements AutoCloseable {
         OkHttpClient.Builder b = parent.http.newBuilder();
         b.interceptors().add(0, new RequestOptionsInterceptor(options)); // first, so the retry policy sees them
         this.http = b.build();
-        this.documents = new DocumentClient(http, () -> HttpUrl.get(root().dataUrl()), this::dataStandard, this::model);
+        this.documents = DocumentClient.withModel(http, () -> HttpUrl.get(root().dataUrl()), this::model);
         this.changes = new ChangeQueries(documents, () -> HttpUrl.get(root().dataUrl()));
     }
 
