@@ -8,7 +8,7 @@ import io.github.edfisdk.certification.catalog.Suite;
  *
  * <pre>{@code
  * ScenarioContext ctx = ScenarioContext.builder().schoolYear(2025).build();
- * EdFiStudentCTEProgramAssociation body = CertificationScenarios.sisV4(ctx).studentCteProgramAssociation().scenario(1);
+ * EdFiStudentCTEProgramAssociation body = CertificationScenarios.sisV4(ctx).studentCTEProgramAssociation().scenario(1);
  * JsonObject json = CertificationScenarios.sisV5(ctx).page("Calendar").scenario(2).payload().json();
  * }</pre>
  */

@@ -10,7 +10,7 @@ public final class SisV4Scenarios extends SuiteScenarios {
     }
 
     /** Student Program > StudentCTEProgramAssociation (the seed page). */
-    public TypedPageScenarios<EdFiStudentCTEProgramAssociation> studentCteProgramAssociation() {
+    public TypedPageScenarios<EdFiStudentCTEProgramAssociation> studentCTEProgramAssociation() {
         return typed("StudentCTEProgramAssociation", EdFiStudentCTEProgramAssociation.class);
     }
 

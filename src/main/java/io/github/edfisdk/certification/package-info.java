@@ -15,7 +15,7 @@
  *       {@code CheckReport} of {@code PropertyCheck}s (expected, actual, {@code Verdict}, reason).</li>
  *   <li>This package: the entry point {@link io.github.edfisdk.certification.CertificationScenarios}
  *       ({@code sisV4(ctx).page("Calendar").scenario(2).payload()}, typed helpers such as
- *       {@code sisV4(ctx).studentCteProgramAssociation().scenario(1)}) and {@link
+ *       {@code sisV4(ctx).studentCTEProgramAssociation().scenario(1)}) and {@link
  *       io.github.edfisdk.certification.ScenarioCoverage} (which scenarios can be built, and why not).</li>
  * </ul>
  */

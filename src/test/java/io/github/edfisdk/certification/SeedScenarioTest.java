@@ -81,13 +81,13 @@ class SeedScenarioTest {
 
     @Test
     void typedHelperGivesTheGeneratedModel() {
-        EdFiStudentCTEProgramAssociation m = CertificationScenarios.sisV4(CTX).studentCteProgramAssociation().scenario(1);
+        EdFiStudentCTEProgramAssociation m = CertificationScenarios.sisV4(CTX).studentCTEProgramAssociation().scenario(1);
         assertEquals(LocalDate.of(2024, 8, 23), m.getBeginDate());
         assertEquals("222222", m.getStudentReference().getStudentUniqueId());
         assertEquals(Boolean.TRUE, m.getNonTraditionalGenderStatus());
         assertEquals("11.0103", m.getCteProgramServices().get(0).getCipCode());
         io.github.edfisdk.ds5.resources.model.EdFiStudentCTEProgramAssociation v5 =
-                CertificationScenarios.sisV5(CTX).studentCteProgramAssociation().scenario(1);
+                CertificationScenarios.sisV5(CTX).studentCTEProgramAssociation().scenario(1);
         assertEquals(LocalDate.of(2024, 8, 23), v5.getBeginDate());
     }
 

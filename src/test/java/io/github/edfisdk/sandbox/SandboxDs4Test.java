@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.edfisdk.ds4.resources.api.StudentCteProgramAssociationsApi;
+import io.github.edfisdk.ds4.resources.api.StudentCTEProgramAssociationsApi;
 import io.github.edfisdk.ds4.resources.invoker.ApiClient;
 import io.github.edfisdk.ds4.resources.model.EdFiEducationOrganizationReference;
 import io.github.edfisdk.ds4.resources.model.EdFiProgramReference;
@@ -41,7 +41,7 @@ class SandboxDs4Test {
         assertEquals(201, http.post("/ed-fi/students", SandboxWriteTest.student("D4-1", "Four")).statusCode());
         OkHttpClient ok = new OkHttpClient.Builder().addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
                 .header("Authorization", "Bearer " + http.token).build())).build();
-        StudentCteProgramAssociationsApi api = new StudentCteProgramAssociationsApi(
+        StudentCTEProgramAssociationsApi api = new StudentCTEProgramAssociationsApi(
                 new ApiClient(ok).setBasePath(sandbox.get().dataUrl()));
         EdFiStudentCTEProgramAssociation body = new EdFiStudentCTEProgramAssociation()
                 .beginDate(LocalDate.of(2024, 8, 23))

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.edfisdk.ds5.resources.api.StudentCteProgramAssociationsApi;
+import io.github.edfisdk.ds5.resources.api.StudentCTEProgramAssociationsApi;
 import io.github.edfisdk.ds5.resources.api.StudentsApi;
 import io.github.edfisdk.ds5.resources.invoker.ApiClient;
 import io.github.edfisdk.ds5.resources.invoker.ApiException;
@@ -90,7 +90,7 @@ class SandboxGeneratedClientTest {
     @Test
     void cteProgramAssociationAgainstThePreloadedProgram() throws ApiException {
         new StudentsApi(client).postStudent(student("G-3", "Three")).execute();
-        StudentCteProgramAssociationsApi api = new StudentCteProgramAssociationsApi(client);
+        StudentCTEProgramAssociationsApi api = new StudentCTEProgramAssociationsApi(client);
         EdFiStudentCTEProgramAssociation body = new EdFiStudentCTEProgramAssociation()
                 .beginDate(LocalDate.of(2024, 8, 23))
                 .educationOrganizationReference(new EdFiEducationOrganizationReference().educationOrganizationId(255901044L))
