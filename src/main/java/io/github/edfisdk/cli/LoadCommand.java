@@ -76,7 +76,8 @@ public final class LoadCommand implements Callable<Integer> {
     private EdFiClient.Builder forBulkLoad(EdFiClient.Builder b) {
         return b.retryPolicy(RetryPolicy.builder().maxAttempts(maxAttempts).maxElapsed(maxRetryTime).build())
                 .setupRetryPolicy(RetryPolicy.defaults())
-                .overloadGate(new OverloadGate(concurrency));
+                .overloadGate(new OverloadGate(concurrency))
+                .perThreadConnections(true);
     }
 
     @Override

@@ -58,6 +58,10 @@ final class ResponseLimit implements Interceptor {
     }
 
     private ResponseTooLargeException tooLarge(Request request, String what) {
+        return tooLarge(request, maxBytes, what);
+    }
+
+    static ResponseTooLargeException tooLarge(Request request, long maxBytes, String what) {
         return new ResponseTooLargeException(request.method() + " " + request.url() + ": the response is larger than"
                 + " the limit of " + maxBytes + " bytes (" + what + "). If such answers are expected, raise"
                 + " EdFiClient.builder().maxResponseBytes(...); for queries, smaller pages are the better fix.");

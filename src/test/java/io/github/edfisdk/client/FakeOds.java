@@ -34,6 +34,12 @@ final class FakeOds implements AutoCloseable {
     volatile MockResponse tokenFailure;
 
     FakeOds() throws IOException {
+        this(server -> { });
+    }
+
+    /** @param setUp applied to the server before it starts (e.g. {@code useHttps}) */
+    FakeOds(java.util.function.Consumer<MockWebServer> setUp) throws IOException {
+        setUp.accept(server);
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
