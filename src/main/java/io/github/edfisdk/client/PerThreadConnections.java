@@ -50,9 +50,10 @@ import okio.Buffer;
  * says: each thread keeps its connection until the client is closed. Same behaviour as OkHttp where it matters: the
  * client's DNS, socket and TLS factories, hostname verifier and certificate pinner; a reused connection found closed
  * by the server before any answer byte is opened again and the request sent once more (as OkHttp does for pooled
- * connections; Ed-Fi writes are upserts); connect and read timeouts; the call timeout is checked whenever bytes arrive
- * (a silent server is bounded by the read timeout). Requests through a proxy, with network interceptors or a cookie
- * jar, and larger or streamed bodies go through OkHttp.
+ * connections; Ed-Fi writes are upserts); the connect timeout, the read timeout (no byte for that long; it also bounds
+ * a blocked write) and the call timeout. Sockets block without timeouts, and one watchdog thread closes a socket past
+ * its limit or whose call was cancelled, checking every quarter of the shortest timeout (at most every second). Requests
+ * through a proxy, with network interceptors or a cookie jar, and larger or streamed bodies go through OkHttp.
  */
 final class PerThreadConnections implements Interceptor, Closeable {
     static final int MAX_BODY = 256 * 1024;
@@ -63,6 +64,8 @@ final class PerThreadConnections implements Interceptor, Closeable {
     private final ThreadLocal<Connection> mine = new ThreadLocal<>();
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private final Map<String, Boolean> directOrigins = new ConcurrentHashMap<>();
+    private final Set<Watch> watched = ConcurrentHashMap.newKeySet();
+    private Thread watchdog;
     private volatile boolean closed;
 
     /**
@@ -208,13 +211,32 @@ final class PerThreadConnections implements Interceptor, Closeable {
         IOException failure = null;
         for (InetAddress address : addresses) {
             Socket socket = settings.socketFactory().createSocket();
+            Watch watch = new Watch(socket);
+            watched.add(watch);
             try {
-                socket.connect(new InetSocketAddress(address, url.port()), settings.connectTimeoutMillis());
-                socket.setSoTimeout(settings.readTimeoutMillis());
-                if (url.isHttps()) {
-                    socket = secure(socket, url);
+                // Blocking connect and reads (no socket timeouts): a socket with a timeout is switched to non-blocking
+                // mode for good, and then every read that finds no answer yet costs two more system calls. The
+                // watchdog closes a socket that stays silent past its timeout instead.
+                watch.begin(settings.connectTimeoutMillis(), null);
+                try {
+                    socket.connect(new InetSocketAddress(address, url.port()));
+                } catch (IOException e) {
+                    throw watch.explain(e, "connect timed out");
+                } finally {
+                    watch.end();
                 }
-                Connection c = new Connection(url, socket);
+                if (url.isHttps()) {
+                    watch.begin(settings.readTimeoutMillis(), null);
+                    try {
+                        socket = secure(socket, url);
+                    } catch (IOException e) {
+                        throw watch.explain(e, "TLS handshake timed out");
+                    } finally {
+                        watch.end();
+                    }
+                    watch.socket = socket;
+                }
+                Connection c = new Connection(url, socket, watch);
                 if (closed) {
                     c.close();
                     throw new IOException("The client is closed");
@@ -223,6 +245,7 @@ final class PerThreadConnections implements Interceptor, Closeable {
                 mine.set(c);
                 return c;
             } catch (IOException e) {
+                watched.remove(watch);
                 socket.close();
                 if (failure == null) {
                     failure = e;
@@ -245,6 +268,37 @@ final class PerThreadConnections implements Interceptor, Closeable {
         return ssl;
     }
 
+    /** Starts the watchdog with the first socket. */
+    private void startWatchdog() {
+        synchronized (watched) {
+            if (watchdog != null) {
+                return;
+            }
+            long shortest = Long.MAX_VALUE;
+            for (int t : new int[] {settings.connectTimeoutMillis(), settings.readTimeoutMillis()}) {
+                if (t > 0) {
+                    shortest = Math.min(shortest, t);
+                }
+            }
+            long period = Math.max(10, Math.min(1000, shortest / 4));
+            watchdog = new Thread(() -> {
+                while (!closed) {
+                    try {
+                        Thread.sleep(period);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    long now = System.nanoTime();
+                    for (Watch w : watched) {
+                        w.check(now);
+                    }
+                }
+            }, "edfi-connection-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -252,6 +306,78 @@ final class PerThreadConnections implements Interceptor, Closeable {
             c.close();
         }
         open.clear();
+        Thread w = watchdog;
+        if (w != null) {
+            w.interrupt();
+        }
+    }
+
+    /**
+     * What the watchdog looks at for one socket: while an operation is under way, the time of its last progress, its
+     * limit and the call it serves. Past the limit, or when the call was cancelled (OkHttp's call timeout does that),
+     * the socket is closed, which ends the blocked operation, and {@link #explain} names the reason.
+     */
+    private final class Watch {
+        volatile Socket socket;
+        volatile long progressNanos;
+        volatile long limitNanos;
+        volatile okhttp3.Call call;
+        volatile boolean active;
+        volatile String aborted;
+
+        Watch(Socket socket) {
+            this.socket = socket;
+            startWatchdog();
+        }
+
+        void begin(long limitMillis, okhttp3.Call call) {
+            this.limitNanos = limitMillis * 1_000_000L;
+            this.call = call;
+            this.progressNanos = System.nanoTime();
+            this.active = true;
+        }
+
+        void progress() {
+            progressNanos = System.nanoTime();
+        }
+
+        void end() {
+            active = false;
+            call = null;
+        }
+
+        void check(long now) {
+            if (!active || aborted != null) {
+                return;
+            }
+            okhttp3.Call c = call;
+            if (c != null && c.isCanceled()) {
+                abort("canceled");
+            } else if (limitNanos > 0 && now - progressNanos > limitNanos) {
+                abort("timeout");
+            }
+        }
+
+        private void abort(String why) {
+            aborted = why;
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing is the point
+            }
+        }
+
+        /** The failure of a blocked operation, as OkHttp would name it when the watchdog ended it. */
+        IOException explain(IOException e, String timeoutMessage) {
+            String why = aborted;
+            if (why == null) {
+                return e;
+            }
+            IOException named = why.equals("timeout") ? new java.net.SocketTimeoutException(timeoutMessage)
+                    : new IOException("Canceled");
+            named.initCause(e);
+            return named;
+        }
     }
 
     /** A connection that failed before any byte of the answer arrived (it may be sent again on a new one). */
@@ -275,11 +401,13 @@ final class PerThreadConnections implements Interceptor, Closeable {
         private final byte[] buf = new byte[8192];
         private int pos;
         private int limit;
+        private final Watch watch;
         private volatile boolean closed;
 
-        Connection(HttpUrl url, Socket socket) throws IOException {
+        Connection(HttpUrl url, Socket socket, Watch watch) throws IOException {
             this.origin = origin(url);
             this.socket = socket;
+            this.watch = watch;
             this.out = socket.getOutputStream();
             this.in = socket.getInputStream();
         }
@@ -304,10 +432,16 @@ final class PerThreadConnections implements Interceptor, Closeable {
         }
 
         private boolean fill() throws IOException {
-            int n = in.read(buf, 0, buf.length);
+            int n;
+            try {
+                n = in.read(buf, 0, buf.length);
+            } catch (IOException e) {
+                throw watch.explain(e, "Read timed out");
+            }
             if (n <= 0) {
                 return false;
             }
+            watch.progress();
             pos = 0;
             limit = n;
             return true;
@@ -322,19 +456,28 @@ final class PerThreadConnections implements Interceptor, Closeable {
         }
 
         Response exchange(Request request, byte[] message, long sentAt, Chain chain) throws IOException {
+            watch.begin(settings.readTimeoutMillis(), chain.call());
+            try {
+                return exchangeWatched(request, message, sentAt, chain);
+            } finally {
+                watch.end();
+            }
+        }
+
+        private Response exchangeWatched(Request request, byte[] message, long sentAt, Chain chain) throws IOException {
             try {
                 out.write(message);
                 out.flush();
             } catch (IOException e) {
-                throw new StaleConnection(e);
+                IOException named = watch.explain(e, "Write timed out");
+                throw named != e ? named : new StaleConnection(e);
             }
             int first;
             try {
                 first = read();
-            } catch (java.net.SocketTimeoutException e) {
-                throw e;
             } catch (IOException e) {
-                throw new StaleConnection(e);
+                // a timeout or a cancelled call is final; anything else before the first byte: the server had closed
+                throw watch.aborted != null ? e : new StaleConnection(e);
             }
             if (first < 0) {
                 throw new StaleConnection(new EOFException("unexpected end of stream on " + origin));
@@ -499,6 +642,7 @@ final class PerThreadConnections implements Interceptor, Closeable {
         void close() {
             closed = true;
             open.remove(this);
+            watched.remove(watch);
             try {
                 socket.close();
             } catch (IOException ignored) {
