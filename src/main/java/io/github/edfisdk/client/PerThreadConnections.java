@@ -103,6 +103,9 @@ final class PerThreadConnections implements Interceptor, Closeable {
         long sent = System.currentTimeMillis();
         try {
             return c.exchange(request, message, sent, chain);
+        } catch (RuntimeException e) {
+            c.close(); // the answer was not read to its end: the connection cannot carry another request
+            throw e;
         } catch (IOException e) {
             c.close();
             if (!reused || !(e instanceof StaleConnection) || chain.call().isCanceled()) {
@@ -115,6 +118,9 @@ final class PerThreadConnections implements Interceptor, Closeable {
             } catch (IOException again) {
                 c.close();
                 throw again instanceof StaleConnection s ? s.unwrap() : again;
+            } catch (RuntimeException again) {
+                c.close();
+                throw again;
             }
         }
     }
