@@ -86,45 +86,45 @@ final class PerThreadConnections implements Interceptor, Closeable {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        if (closed || !handles(request)) {
+        HttpUrl url = request.url();
+        Connection c = mine.get();
+        boolean reused = c != null && c.isOpen() && c.serves(url); // an origin connected to was found direct
+        if (closed || !handles(request) || !(reused || directOrigins.computeIfAbsent(origin(url), o -> isDirect(url)))) {
             return chain.proceed(request);
         }
-        byte[] body = bodyBytes(request.body());
-        HttpUrl url = request.url();
-        byte[] message = message(request, url, body);
-        Connection c = mine.get();
-        boolean reused = c != null && c.isOpen() && c.serves(url);
+        byte[] message = message(request, url, bodyBytes(request.body()));
         if (!reused) {
             if (c != null) {
                 c.close();
             }
             c = connect(url);
         }
-        long sent = System.currentTimeMillis();
         try {
-            return c.exchange(request, message, sent, chain);
-        } catch (RuntimeException e) {
-            c.close(); // the answer was not read to its end: the connection cannot carry another request
-            throw e;
-        } catch (IOException e) {
-            c.close();
-            if (!reused || !(e instanceof StaleConnection) || chain.call().isCanceled()) {
-                throw e instanceof StaleConnection s ? s.unwrap() : e;
+            return send(c, request, message, chain);
+        } catch (StaleConnection e) {
+            if (!reused || chain.call().isCanceled()) {
+                throw e.unwrap();
             }
             // The server closed the idle connection before this request reached it: open a new one, send it again.
-            c = connect(url);
             try {
-                return c.exchange(request, message, System.currentTimeMillis(), chain);
-            } catch (IOException again) {
-                c.close();
-                throw again instanceof StaleConnection s ? s.unwrap() : again;
-            } catch (RuntimeException again) {
-                c.close();
-                throw again;
+                return send(connect(url), request, message, chain);
+            } catch (StaleConnection again) {
+                throw again.unwrap();
             }
         }
     }
 
+    /** One exchange; on any failure the connection is closed (its answer was not read to the end). */
+    private static Response send(Connection c, Request request, byte[] message, Chain chain) throws IOException {
+        try {
+            return c.exchange(request, message, System.currentTimeMillis(), chain);
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** A write it can send: POST, PUT or DELETE with no body or a small, repeatable one. */
     private boolean handles(Request request) {
         String method = request.method();
         if (!method.equals("POST") && !method.equals("PUT") && !method.equals("DELETE")) {
@@ -139,7 +139,7 @@ final class PerThreadConnections implements Interceptor, Closeable {
         } catch (IOException e) {
             return false;
         }
-        return directOrigins.computeIfAbsent(origin(request.url()), o -> isDirect(request.url()));
+        return true;
     }
 
     /** No proxy for this URL (the client's own proxy is checked by {@link #applies}; this asks its selector). */
@@ -400,6 +400,9 @@ final class PerThreadConnections implements Interceptor, Closeable {
     /** One socket, used by one thread at a time. */
     private final class Connection {
         private final String origin;
+        private final String scheme;
+        private final String host;
+        private final int port;
         private final Socket socket;
         private final OutputStream out;
         private final InputStream in;
@@ -412,6 +415,9 @@ final class PerThreadConnections implements Interceptor, Closeable {
 
         Connection(HttpUrl url, Socket socket, Watch watch) throws IOException {
             this.origin = origin(url);
+            this.scheme = url.scheme();
+            this.host = url.host();
+            this.port = url.port();
             this.socket = socket;
             this.watch = watch;
             this.out = socket.getOutputStream();
@@ -454,7 +460,7 @@ final class PerThreadConnections implements Interceptor, Closeable {
         }
 
         boolean serves(HttpUrl url) {
-            return origin.equals(origin(url));
+            return port == url.port() && host.equals(url.host()) && scheme.equals(url.scheme());
         }
 
         boolean isOpen() {
